@@ -40,7 +40,9 @@ try {
     process.stderr.write(`triad: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`triad: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `triad: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 }

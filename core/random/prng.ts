@@ -50,7 +50,8 @@ export function createRng(seed: number): Rng {
   return {
     next: () => nextUint32() / 4294967296,
     nextInt: (n: number) => {
-      if (!Number.isInteger(n) || n <= 0) throw new RangeError(`nextInt expects a positive integer, got ${n}`);
+      if (!Number.isInteger(n) || n <= 0)
+        throw new RangeError(`nextInt expects a positive integer, got ${n}`);
       return Math.floor((nextUint32() / 4294967296) * n);
     },
   };
