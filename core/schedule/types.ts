@@ -1,0 +1,50 @@
+/**
+ * Domain types of the precedence network (PDM). Time is counted in whole work units from time 0
+ * (no calendar); `calendar.ts` maps offsets to dates.
+ */
+
+/** PDM relation types; see REFERENCES §2.1 for the inequality each one stands for. */
+export type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
+
+export interface Link {
+  /** Id of the predecessor activity. */
+  id: string;
+  type: LinkType;
+  /** Lag in work units; negative values are leads. */
+  lag: number;
+}
+
+export interface Activity {
+  id: string;
+  name?: string;
+  /** Work units; 0 makes a milestone. Ignored for summary activities (they roll up). */
+  duration: number;
+  predecessors: readonly Link[];
+  /** Id of the summary activity this one sits under (outline parent). */
+  parent?: string;
+  /** Start-no-earlier-than constraint, as an offset from time 0. */
+  startNoEarlierThan?: number;
+  /** Finish-no-later-than constraint, as an offset from time 0. */
+  finishNoLaterThan?: number;
+}
+
+export interface ActivityTimes {
+  es: number;
+  ef: number;
+  ls: number;
+  lf: number;
+  totalFloat: number;
+  freeFloat: number;
+  critical: boolean;
+  /** True for a summary activity whose dates are rolled up from its children. */
+  summary?: boolean;
+}
+
+export interface CpmResult {
+  makespan: number;
+  activities: Record<string, ActivityTimes>;
+  /** Every critical chain from a start to an end activity, each in time order. */
+  criticalPaths: string[][];
+  /** All critical leaf activities ordered by early start (equals the chain when it is unique). */
+  criticalActivities: string[];
+}
