@@ -1,0 +1,122 @@
+import { findConflictingGroups, listConflictScope } from '../../core/portfolio/explain-infeasibility';
+import { computeGreedyPlan } from '../../core/portfolio/greedy';
+import { buildPortfolioModel, decodePlan, encodePlan } from '../../core/portfolio/mip-model';
+import {
+  type ConstraintGroup,
+  computePlanValue,
+  describeGroup,
+  type PortfolioPlan,
+  type PortfolioProblem,
+  type SolveStatus,
+} from '../../core/portfolio/problem';
+import { verifyPlan } from '../../core/portfolio/verify-plan';
+import { loadHighsRuntime, type RunProgress, runModel } from './highs-solver';
+
+export interface SolvePortfolioOptions {
+  /** Wall-clock limit for the optimisation (and again for explaining an infeasibility). */
+  timeLimitMs?: number;
+  /** Accept a plan within this relative gap (0 = prove optimality). */
+  mipRelGap?: number;
+  /** Find the conflicting rules of an infeasible problem (deletion filter). Default true. */
+  explainInfeasibility?: boolean;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+/** A rule taking part in an infeasibility, with a sentence for people. */
+export type Conflict = ConstraintGroup & { description: string };
+
+export interface PortfolioSolution {
+  status: SolveStatus;
+  /** Sum of the selected candidates' values (exact, no solver noise); null without a plan. */
+  objective: number | null;
+  /** Best proven upper bound on the value. */
+  bound: number | null;
+  /** (bound − objective) / max(|objective|, 1); 0 when proven optimal, null without a plan. */
+  gap: number | null;
+  plan: PortfolioPlan;
+  conflicts?: Conflict[];
+}
+
+const isIntegral = (problem: PortfolioProblem) => problem.candidates.every((c) => Number.isInteger(c.value));
+
+/**
+ * Chooses and schedules candidates for the most value (core/portfolio/mip-model.ts) with HiGHS.
+ * The greedy plan, when feasible, seeds the search as its first incumbent. With integer values,
+ * the bound is rounded down (no plan can be worth a fraction), so a proof of optimality needs a
+ * gap below one unit; the reported objective is recomputed from the plan. An infeasible problem
+ * comes back with the irreducible set of conflicting rules.
+ */
+export async function solvePortfolio(
+  problem: PortfolioProblem,
+  options: SolvePortfolioOptions = {},
+): Promise<PortfolioSolution> {
+  const highs = await loadHighsRuntime();
+  const model = buildPortfolioModel(problem);
+  if (model.columns.length === 0)
+    return { status: 'optimal', objective: 0, bound: 0, gap: 0, plan: { selected: [] } };
+  const integral = isIntegral(problem);
+  const greedy = computeGreedyPlan(problem);
+  const greedyFeasible = verifyPlan(problem, greedy.plan).length === 0;
+  const run = runModel(highs, model, {
+    ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+    mipRelGap: options.mipRelGap ?? 0,
+    mipAbsGap: integral ? 1 - 1e-5 : 1e-6,
+    ...(greedyFeasible ? { start: encodePlan(problem, model, greedy.plan) } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (run.outcome === 'infeasible') {
+    const explain = options.explainInfeasibility ?? true;
+    const conflicts = explain ? await explainInfeasibility(problem, options.timeLimitMs) : [];
+    return {
+      status: 'infeasible',
+      objective: null,
+      bound: null,
+      gap: null,
+      plan: { selected: [] },
+      conflicts,
+    };
+  }
+  let plan: PortfolioPlan | undefined;
+  if (run.outcome !== 'limit-without-solution')
+    plan = decodePlan(problem, model, (_, k) => run.values[k] ?? 0);
+  else if (greedyFeasible) plan = greedy.plan;
+  if (!plan)
+    return { status: 'unknown', objective: null, bound: run.bound, gap: null, plan: { selected: [] } };
+  const broken = verifyPlan(problem, plan);
+  if (broken.length > 0)
+    throw new Error(`solver plan breaks rules: ${broken.map((b) => b.message).join('; ')}`);
+  const objective = computePlanValue(problem, plan);
+  const rawBound = run.bound ?? Number.POSITIVE_INFINITY;
+  const bound = Math.max(objective, integral ? Math.floor(rawBound + 1e-6) : rawBound);
+  let gap = (bound - objective) / Math.max(Math.abs(objective), 1);
+  if (gap < 1e-9) gap = 0;
+  const status: SolveStatus = run.outcome === 'optimal' && gap <= 1e-6 ? 'optimal' : 'feasible';
+  return {
+    status,
+    objective,
+    bound: Number.isFinite(bound) ? bound : null,
+    gap: Number.isFinite(gap) ? gap : null,
+    plan,
+  };
+}
+
+/**
+ * Names the rules behind an infeasibility: a deletion filter over constraint groups, each test a
+ * feasibility-only MIP over the mandatory candidates and what they depend on. Each test gets
+ * what is left of `timeLimitMs`; an undecided test counts as feasible (the group is kept).
+ */
+export async function explainInfeasibility(
+  problem: PortfolioProblem,
+  timeLimitMs = 30_000,
+): Promise<Conflict[]> {
+  const highs = await loadHighsRuntime();
+  const scope = listConflictScope(problem);
+  const deadline = Date.now() + timeLimitMs;
+  const groups = await findConflictingGroups(scope.groups, (dropped) => {
+    const model = buildPortfolioModel(problem, { only: scope.only, dropped, feasibilityOnly: true });
+    if (model.columns.length === 0) return !model.lp.includes('= 1');
+    const left = Math.max(50, deadline - Date.now());
+    return runModel(highs, model, { timeLimitMs: left }).outcome !== 'infeasible';
+  });
+  return groups.map((g) => ({ ...g, description: describeGroup(g) }));
+}
