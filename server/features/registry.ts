@@ -1,0 +1,25 @@
+import type { ResourceSpec } from '../resources/resource-spec';
+import { dependencySpec } from './dependencies/spec';
+import { goalSpec } from './goals/spec';
+import { milestoneSpec } from './milestones/spec';
+import { personSpec } from './people/spec';
+import { portfolioSpec } from './portfolios/spec';
+import { programSpec } from './programs/spec';
+import { projectSpec } from './projects/spec';
+import { tagSpec } from './tags/spec';
+import { teamSpec } from './teams/spec';
+import { workItemSpec } from './work-items/spec';
+
+/** Every CRUD resource of the API, in the order the OpenAPI document lists them. */
+export const RESOURCE_SPECS: readonly ResourceSpec[] = [
+  portfolioSpec,
+  programSpec,
+  projectSpec,
+  workItemSpec,
+  milestoneSpec,
+  dependencySpec,
+  teamSpec,
+  personSpec,
+  goalSpec,
+  tagSpec,
+];

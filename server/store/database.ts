@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './tables';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** The one handle every store module receives: the query builder plus which engine is behind it. */
+export interface Store {
+  db: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** A postgres:// URL selects PostgreSQL; otherwise SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** SQLite file name inside dataDir; `:memory:` for a throwaway database. */
+  sqliteFile?: string;
+}
+
+export function openStore(options: StoreOptions): Store {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openSqlite(options.dataDir ?? './data', options.sqliteFile ?? 'triad.sqlite');
+}
+
+function openSqlite(dataDir: string, file: string): Store {
+  let path = file;
+  if (file !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    path = join(dataDir, file);
+  }
+  const sqlite = new SQLite(path);
+  // WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-portfolio-model';
+
+/**
+ * The one migration set both engines run. Forward-only and numbered: add a new file, never edit
+ * one that has shipped. Imported statically so the CLI and tests need no file-system scan.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-portfolio-model': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';

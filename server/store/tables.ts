@@ -1,0 +1,231 @@
+/**
+ * Row shapes of every table, as both engines return them. Timestamps are ISO 8601 UTC text and
+ * calendar dates YYYY-MM-DD text on both engines, so rows compare equal across SQLite and
+ * PostgreSQL and sort correctly as strings. JSON columns are text holding a JSON document.
+ */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  slug: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  person_id: string | null;
+  role: string;
+  password_hash: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+interface Versioned {
+  id: string;
+  organisation_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeopleTable extends Versioned {
+  name: string;
+  email: string | null;
+  title: string | null;
+  location: string | null;
+  fte: number;
+}
+
+export interface PersonSkillsTable {
+  organisation_id: string;
+  person_id: string;
+  skill: string;
+  proficiency: number;
+}
+
+export interface TeamsTable extends Versioned {
+  name: string;
+  delivery_method: string;
+  description: string | null;
+}
+
+export interface TeamMembersTable {
+  organisation_id: string;
+  team_id: string;
+  person_id: string;
+  allocation: number;
+}
+
+export interface PortfoliosTable extends Versioned {
+  name: string;
+  description: string | null;
+  owner_id: string | null;
+}
+
+export interface ProgramsTable extends Versioned {
+  portfolio_id: string;
+  name: string;
+  description: string | null;
+  owner_id: string | null;
+}
+
+export interface ProjectsTable extends Versioned {
+  portfolio_id: string;
+  program_id: string | null;
+  key: string;
+  name: string;
+  description: string | null;
+  approach: string;
+  lifecycle_state: string;
+  phase: string | null;
+  health: string | null;
+  owner_id: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  budget: number | null;
+  next_item_number: number;
+}
+
+export interface WorkItemsTable extends Versioned {
+  project_id: string;
+  team_id: string | null;
+  parent_id: string | null;
+  key: string;
+  type: string;
+  title: string;
+  description: string | null;
+  status: string;
+  status_category: string;
+  estimate: number | null;
+  estimate_unit: string | null;
+  assignee_id: string | null;
+  rank: number | null;
+  started_at: string | null;
+  done_at: string | null;
+  custom_fields: string;
+  source: string | null;
+  source_key: string | null;
+}
+
+export interface StatusChangesTable {
+  id: string;
+  organisation_id: string;
+  work_item_id: string;
+  from_status: string | null;
+  to_status: string;
+  from_category: string | null;
+  to_category: string;
+  changed_at: string;
+  changed_by: string | null;
+}
+
+export interface MilestonesTable extends Versioned {
+  project_id: string;
+  name: string;
+  description: string | null;
+  due_date: string;
+  completed_on: string | null;
+}
+
+export interface DependenciesTable extends Versioned {
+  kind: string;
+  predecessor_id: string;
+  successor_id: string;
+  link_type: string;
+  lag_days: number;
+  description: string | null;
+}
+
+export interface GoalsTable extends Versioned {
+  parent_id: string | null;
+  name: string;
+  description: string | null;
+  level: string;
+  portfolio_id: string | null;
+  team_id: string | null;
+  owner_id: string | null;
+}
+
+export interface TagsTable extends Versioned {
+  name: string;
+  color: string | null;
+}
+
+export interface TaggingsTable {
+  organisation_id: string;
+  tag_id: string;
+  entity_type: string;
+  entity_id: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  organisation_id: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  actor_id: string | null;
+  actor_label: string;
+  at: string;
+  changes: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  people: PeopleTable;
+  person_skills: PersonSkillsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  portfolios: PortfoliosTable;
+  programs: ProgramsTable;
+  projects: ProjectsTable;
+  work_items: WorkItemsTable;
+  work_item_status_changes: StatusChangesTable;
+  milestones: MilestonesTable;
+  dependencies: DependenciesTable;
+  goals: GoalsTable;
+  tags: TagsTable;
+  taggings: TaggingsTable;
+  audit_events: AuditEventsTable;
+}
+
+/** Tables in an order where every row's references come before it (backup and restore use it). */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'organisations',
+  'people',
+  'users',
+  'api_tokens',
+  'person_skills',
+  'teams',
+  'team_members',
+  'portfolios',
+  'programs',
+  'projects',
+  'work_items',
+  'work_item_status_changes',
+  'milestones',
+  'dependencies',
+  'goals',
+  'tags',
+  'taggings',
+  'audit_events',
+] as const satisfies readonly (keyof Database)[];
