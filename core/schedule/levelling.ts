@@ -75,7 +75,9 @@ export function levelResources(instance: RcpspInstance, options: LevelOptions = 
 
   const successorMatrix = transitiveSuccessors(instance);
   const done = () =>
-    (best !== undefined && best.makespan <= lowerBound) || schedules >= budget || (options.shouldStop?.() ?? false);
+    (best !== undefined && best.makespan <= lowerBound) ||
+    schedules >= budget ||
+    (options.shouldStop?.() ?? false);
   runGeneticAlgorithm(justifier, initial, successorMatrix, {
     rng,
     populationSize: size,
@@ -107,17 +109,26 @@ export function levelWithPriorityRule(instance: RcpspInstance, rule: PriorityRul
   const starts = new Int32Array(instance.durations.length);
   const makespan = sgs.decode(list, starts);
   const lowerBound = makespanLowerBound(instance);
-  return { starts: Array.from(starts), makespan, lowerBound, provenOptimal: makespan <= lowerBound, schedules: 1 };
+  return {
+    starts: Array.from(starts),
+    makespan,
+    lowerBound,
+    provenOptimal: makespan <= lowerBound,
+    schedules: 1,
+  };
 }
 
 function assertSchedulable(instance: RcpspInstance): void {
   if (!topologicalJobs(instance)) throw new RcpspInfeasibleError('the precedence relations contain a cycle');
   instance.durations.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 0) throw new RcpspInfeasibleError(`job ${i + 1} has an invalid duration ${d}`);
+    if (!Number.isInteger(d) || d < 0)
+      throw new RcpspInfeasibleError(`job ${i + 1} has an invalid duration ${d}`);
     instance.capacities.forEach((cap, r) => {
       const demand = instance.demands[i]?.[r] ?? 0;
       if (d > 0 && demand > cap) {
-        throw new RcpspInfeasibleError(`job ${i + 1} needs ${demand} of resource ${r + 1}, capacity is ${cap}`);
+        throw new RcpspInfeasibleError(
+          `job ${i + 1} needs ${demand} of resource ${r + 1}, capacity is ${cap}`,
+        );
       }
     });
   });

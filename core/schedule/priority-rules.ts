@@ -32,7 +32,8 @@ export function computePriorities(instance: RcpspInstance, rule: PriorityRule): 
     }
     return all.map((s) => -s.size);
   }
-  if (rule === 'GRPW') return d.map((di, i) => -(di + instance.successors[i]!.reduce((a, j) => a + d[j]!, 0)));
+  if (rule === 'GRPW')
+    return d.map((di, i) => -(di + instance.successors[i]!.reduce((a, j) => a + d[j]!, 0)));
   if (rule === 'SPT') return [...d];
   return instance.successors.map((s) => -s.length);
 }

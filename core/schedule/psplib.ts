@@ -29,7 +29,8 @@ export function parsePsplib(text: string): RcpspInstance {
     if (job === undefined || modes === undefined || count === undefined || succ.length !== count) {
       throw new PsplibFormatError(`bad precedence row: ${row.join(' ')}`);
     }
-    if (modes !== 1) throw new PsplibFormatError(`job ${job} has ${modes} modes; only single-mode files are supported`);
+    if (modes !== 1)
+      throw new PsplibFormatError(`job ${job} has ${modes} modes; only single-mode files are supported`);
     successors[checkJob(job, jobCount) - 1] = succ.map((s) => checkJob(s, jobCount) - 1);
   }
 
@@ -46,7 +47,8 @@ export function parsePsplib(text: string): RcpspInstance {
   if (durations.some((d) => d < 0)) throw new PsplibFormatError('a job has no duration row');
 
   const [capacities] = blockRows(lines, 'RESOURCEAVAILABILITIES:', 1, 1);
-  if (!capacities || capacities.length < resourceCount) throw new PsplibFormatError('missing resource availabilities');
+  if (!capacities || capacities.length < resourceCount)
+    throw new PsplibFormatError('missing resource availabilities');
 
   const info = blockRows(lines, 'PROJECT INFORMATION:', 1, 1)[0];
   const mpmTime = info?.at(-1);
@@ -82,7 +84,8 @@ function blockRows(lines: readonly string[], title: string, skip: number, expect
     }
     if (line === '' || line.startsWith('---')) continue;
     const row = line.split(/\s+/).map(Number);
-    if (row.some((x) => !Number.isInteger(x) || x < 0)) throw new PsplibFormatError(`bad row in ${title}: ${line}`);
+    if (row.some((x) => !Number.isInteger(x) || x < 0))
+      throw new PsplibFormatError(`bad row in ${title}: ${line}`);
     rows.push(row);
   }
   if (rows.length !== expected) {

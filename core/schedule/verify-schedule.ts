@@ -21,7 +21,11 @@ export function verifySchedule(instance: RcpspInstance, starts: readonly number[
     if (violations.length < MAX_VIOLATIONS) violations.push(message);
   };
   if (starts.length !== n) {
-    return { feasible: false, makespan: Number.NaN, violations: [`expected ${n} starts, got ${starts.length}`] };
+    return {
+      feasible: false,
+      makespan: Number.NaN,
+      violations: [`expected ${n} starts, got ${starts.length}`],
+    };
   }
   let makespan = 0;
   starts.forEach((s, i) => {
@@ -31,7 +35,9 @@ export function verifySchedule(instance: RcpspInstance, starts: readonly number[
   instance.successors.forEach((succ, i) => {
     for (const j of succ) {
       if (starts[j]! < starts[i]! + instance.durations[i]!) {
-        add(`precedence ${i + 1} -> ${j + 1}: starts at ${starts[j]} before ${starts[i]! + instance.durations[i]!}`);
+        add(
+          `precedence ${i + 1} -> ${j + 1}: starts at ${starts[j]} before ${starts[i]! + instance.durations[i]!}`,
+        );
       }
     }
   });
