@@ -12,12 +12,22 @@ import {
 } from './calendar';
 
 // Christmas 2024 in the UK: 25 and 26 December (Wed, Thu) and 1 January 2025 are bank holidays.
-const uk: WorkCalendar = { workingWeekdays: [1, 2, 3, 4, 5], holidays: ['2024-12-25', '2024-12-26', '2025-01-01'] };
+const uk: WorkCalendar = {
+  workingWeekdays: [1, 2, 3, 4, 5],
+  holidays: ['2024-12-25', '2024-12-26', '2025-01-01'],
+};
 
 describe('work calendars', () => {
   it('maps offsets to dates across weekends and holidays', () => {
     const dates = [0, 1, 2, 3, 4, 5].map((k) => offsetToDate(uk, '2024-12-23', k));
-    expect(dates).toEqual(['2024-12-23', '2024-12-24', '2024-12-27', '2024-12-30', '2024-12-31', '2025-01-02']);
+    expect(dates).toEqual([
+      '2024-12-23',
+      '2024-12-24',
+      '2024-12-27',
+      '2024-12-30',
+      '2024-12-31',
+      '2025-01-02',
+    ]);
     expect(dateToOffset(uk, '2024-12-23', '2025-01-02')).toBe(5);
   });
 
@@ -53,7 +63,9 @@ describe('work calendars', () => {
           const start = '2025-03-01';
           const calendar: WorkCalendar = {
             workingWeekdays: weekdays,
-            holidays: holidayOffsets.map((d) => new Date(Date.UTC(2025, 2, 1 + d)).toISOString().slice(0, 10)),
+            holidays: holidayOffsets.map((d) =>
+              new Date(Date.UTC(2025, 2, 1 + d)).toISOString().slice(0, 10),
+            ),
           };
           const date = offsetToDate(calendar, start, k);
           expect(isWorkingDay(calendar, date)).toBe(true);

@@ -30,7 +30,10 @@ export function withExceptions(
   return {
     workingWeekdays: base.workingWeekdays,
     holidays: [...base.holidays.filter((d) => !extra.has(d)), ...(exceptions.nonWorking ?? [])],
-    workingDates: [...(base.workingDates ?? []).filter((d) => !(exceptions.nonWorking ?? []).includes(d)), ...extra],
+    workingDates: [
+      ...(base.workingDates ?? []).filter((d) => !(exceptions.nonWorking ?? []).includes(d)),
+      ...extra,
+    ],
   };
 }
 
@@ -48,7 +51,8 @@ export function isWorkingDay(calendar: WorkCalendar, date: string): boolean {
  * offsetToDate(STANDARD_CALENDAR, '2024-12-20', 1); // '2024-12-23' (Friday + 1 working day = Monday)
  */
 export function offsetToDate(calendar: WorkCalendar, projectStart: string, offset: number): string {
-  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`offset must be a non-negative integer, got ${offset}`);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new RangeError(`offset must be a non-negative integer, got ${offset}`);
   const working = compile(calendar);
   let day = toDay(projectStart);
   let left = offset;
@@ -64,7 +68,12 @@ export function offsetToDate(calendar: WorkCalendar, projectStart: string, offse
  * The last working day of an activity that finishes at work-unit offset `ef` (it occupies units
  * es … ef − 1). A milestone at `ef` = es is dated on the day of its start.
  */
-export function finishOffsetToDate(calendar: WorkCalendar, projectStart: string, ef: number, es = ef - 1): string {
+export function finishOffsetToDate(
+  calendar: WorkCalendar,
+  projectStart: string,
+  ef: number,
+  es = ef - 1,
+): string {
   return offsetToDate(calendar, projectStart, ef > es ? ef - 1 : ef);
 }
 
