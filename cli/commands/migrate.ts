@@ -1,4 +1,24 @@
 import type { Command } from 'commander';
+import { readConfig } from '../../server/config';
+import { openStore } from '../../server/store/database';
+import { migrateToLatest } from '../../server/store/migrate';
 
-// Placeholder: the 'migrate' command group is not built yet.
-export function registerMigrateCommand(_program: Command): void {}
+export function registerMigrateCommand(program: Command): void {
+  program
+    .command('migrate')
+    .description('Apply pending database migrations (DATABASE_URL or the SQLite file in TRIAD_DATA_DIR)')
+    .action(async () => {
+      const config = readConfig();
+      const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const { applied, schemaVersion } = await migrateToLatest(store);
+        process.stdout.write(
+          applied.length === 0
+            ? `Schema is up to date (${schemaVersion}) on ${store.engine}.\n`
+            : `Applied ${applied.join(', ')} on ${store.engine}; schema is now ${schemaVersion}.\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}

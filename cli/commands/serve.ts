@@ -1,4 +1,32 @@
 import type { Command } from 'commander';
+import { readConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { startServer } from '../../server/main';
+import { parseIntegerOption } from '../options';
 
-// Placeholder: the 'serve' command group is not built yet.
-export function registerServeCommand(_program: Command): void {}
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the API (and the demo organisation on an empty database)')
+    .option('--port <n>', 'port to listen on (default: PORT or 3000)')
+    .action(async (options: { port?: string }) => {
+      const env = { ...process.env };
+      if (options.port !== undefined) env.PORT = String(parseIntegerOption('--port', options.port, 0, 65535));
+      const config = readConfig(env);
+      const logger = createLogger(config.logLevel);
+      const server = await startServer(config, logger);
+      process.stderr.write(`\nTriad is running at ${server.url}  (API docs: ${server.url}/api/docs)\n`);
+      if (server.demoToken) {
+        process.stderr.write(`Demo mode: API token for Ada Admin (valid 24 h):\n  ${server.demoToken}\n`);
+        process.stderr.write(
+          `Try: curl -H "Authorization: Bearer ${server.demoToken}" ${server.url}/api/v1/projects\n\n`,
+        );
+      }
+      const shutdown = (signal: string) => {
+        logger.info({ signal }, 'shutting down: finishing in-flight requests');
+        void server.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    });
+}
