@@ -47,8 +47,8 @@ function walk(
     // Work logged before the start counts on day 1, after the end is outside the chart.
     const d = Math.max(getDayNumber(e.date, 'event date'), from) - from;
     if (d > to - from) continue;
-    doneBy[d]! += e.completed ?? 0;
-    addedBy[d]! += e.added ?? 0;
+    doneBy[d] = (doneBy[d] as number) + (e.completed ?? 0);
+    addedBy[d] = (addedBy[d] as number) + (e.added ?? 0);
   }
   const out = [];
   let completed = 0;

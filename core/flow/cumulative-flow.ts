@@ -72,8 +72,9 @@ export function computeCumulativeFlow(input: FlowInput, options: CumulativeFlowO
     const a = Math.max(fromDay, from);
     const b = Math.min(toDay, to);
     if (b < a) return;
-    delta[state * (nDays + 1) + (a - from)]! += 1;
-    delta[state * (nDays + 1) + (b - from + 1)]! -= 1;
+    const row = state * (nDays + 1) - from;
+    delta[row + a] = (delta[row + a] as number) + 1;
+    delta[row + b + 1] = (delta[row + b + 1] as number) - 1;
   };
   for (const t of timelines) {
     const steps: [number, number][] = [[dayOfMs(t.createdMs), 0]];
@@ -86,7 +87,7 @@ export function computeCumulativeFlow(input: FlowInput, options: CumulativeFlowO
     }
     // The state at the end of day d is that of the last step on or before d.
     for (let i = 0; i < steps.length; i++) {
-      const [day, state] = steps[i]!;
+      const [day, state] = steps[i] as [number, number];
       const nextDay = steps[i + 1]?.[0] ?? Number.POSITIVE_INFINITY;
       if (nextDay > day) add(state, day, nextDay - 1);
     }
@@ -94,7 +95,8 @@ export function computeCumulativeFlow(input: FlowInput, options: CumulativeFlowO
   const running = new Int32Array(nStates);
   const days: CumulativeFlowDay[] = [];
   for (let d = 0; d < nDays; d++) {
-    for (let s = 0; s < nStates; s++) running[s]! += delta[s * (nDays + 1) + d] ?? 0;
+    for (let s = 0; s < nStates; s++)
+      running[s] = (running[s] as number) + (delta[s * (nDays + 1) + d] as number);
     const inState = Array.from(running);
     const reachedOrLater = new Array<number>(nStates);
     let acc = 0;

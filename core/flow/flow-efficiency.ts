@@ -1,4 +1,4 @@
-import { type FlowInput, type ItemTimeline, toTimelines } from './item-timeline';
+import { type FlowInput, type ItemTimeline, type TimelineChange, toTimelines } from './item-timeline';
 import { MS_PER_DAY } from './utc-days';
 
 export interface FlowEfficiencyOptions {
@@ -45,7 +45,7 @@ function coveredMs(intervals: [number, number][], lo: number, hi: number): numbe
 function waitingIntervals(t: ItemTimeline, waiting: ReadonlySet<string>): [number, number][] {
   const out: [number, number][] = t.blockedPeriods.map((p) => [p.fromMs, p.toMs]);
   for (let i = 0; i < t.changes.length; i++) {
-    const c = t.changes[i]!;
+    const c = t.changes[i] as TimelineChange;
     // Blocked, moved back to the backlog, or parked in a queue status: the item waits.
     if (c.blocked || c.category === 'todo' || waiting.has(c.status)) {
       out.push([c.atMs, t.changes[i + 1]?.atMs ?? Number.POSITIVE_INFINITY]);

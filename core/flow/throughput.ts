@@ -42,7 +42,8 @@ function resolveRange(days: readonly number[], range: DayRange | undefined): [nu
  */
 export function computeDailyCounts(days: readonly number[], fromDay: number, toDay: number): Int32Array {
   const counts = new Int32Array(Math.max(0, toDay - fromDay + 1));
-  for (const d of days) if (d >= fromDay && d <= toDay) counts[d - fromDay]! += 1;
+  for (const d of days)
+    if (d >= fromDay && d <= toDay) counts[d - fromDay] = (counts[d - fromDay] as number) + 1;
   return counts;
 }
 

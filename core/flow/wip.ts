@@ -31,8 +31,9 @@ export function computeWipPerDay(input: FlowInput, range?: DayRange): DailyCount
   const delta = new Int32Array(to - from + 2);
   for (const [start, end] of spans) {
     if (end < from || start > to) continue;
-    delta[Math.max(start, from) - from]! += 1;
-    if (end <= to) delta[end - from + 1]! -= 1;
+    const first = Math.max(start, from) - from;
+    delta[first] = (delta[first] as number) + 1;
+    if (end <= to) delta[end - from + 1] = (delta[end - from + 1] as number) - 1;
   }
   const out: DailyCount[] = [];
   let wip = 0;
