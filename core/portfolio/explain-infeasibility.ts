@@ -19,7 +19,7 @@ export function listConflictScope(problem: PortfolioProblem): ConflictScope {
   const visit = (i: number) => {
     if (only.has(i)) return;
     only.add(i);
-    for (const d of candidates[i]?.dependsOn ?? []) {
+    for (const d of [...(candidates[i]?.dependsOn ?? []), ...(candidates[i]?.requires ?? [])]) {
       const j = index.get(d);
       if (j !== undefined) visit(j);
     }
@@ -35,6 +35,8 @@ export function listConflictScope(problem: PortfolioProblem): ConflictScope {
       groups.push({ kind: 'window', candidate: c.id });
   for (const c of inScope)
     for (const d of c.dependsOn) groups.push({ kind: 'dependency', candidate: c.id, dependsOn: d });
+  for (const c of inScope)
+    for (const r of c.requires) groups.push({ kind: 'requirement', candidate: c.id, requires: r });
   for (const [a, b] of listExclusionPairs(problem))
     if (only.has(a) && only.has(b))
       groups.push({ kind: 'exclusion', candidates: [candidates[a]?.id ?? '', candidates[b]?.id ?? ''] });

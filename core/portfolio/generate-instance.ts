@@ -11,8 +11,10 @@ export interface InstanceShape {
   exclusionRate?: number;
   /** Share of candidates that are mandatory. */
   mandatoryRate?: number;
-  /** Fraction of total demand that the budget and capacities can hold. */
+  /** Fraction of the average per-period cost of all candidates that the budget holds. */
   tightness?: number;
+  /** Capacity per skill as a fraction of its average demand: drawn uniformly from [min, max]. */
+  capacityTightness?: [number, number];
   maxDuration?: number;
 }
 
@@ -56,6 +58,7 @@ export function generatePortfolioInstance(shape: InstanceShape, seed: number): P
       latestStart,
       mandatory: rng.next() < (shape.mandatoryRate ?? 0),
       dependsOn,
+      requires: [],
       excludes,
     });
   }

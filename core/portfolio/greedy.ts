@@ -10,6 +10,15 @@ export interface GreedyResult {
   skipped: string[];
 }
 
+/**
+ * Ranking and preferred starts taken from elsewhere, e.g. an LP relaxation: candidates are taken
+ * in decreasing `weight` (their LP selection share) and tried first at `start`.
+ */
+export interface GreedyGuide {
+  weight: ReadonlyMap<string, number>;
+  start: ReadonlyMap<string, number>;
+}
+
 function rankKey(c: Candidate, ranking: GreedyRanking): number {
   if (ranking === 'value') return c.value;
   const cost = c.cost.reduce((a, b) => a + b, 0);
@@ -25,7 +34,11 @@ function rankKey(c: Candidate, ranking: GreedyRanking): number {
  * @example
  * computeGreedyPlan(problem, 'value-per-cost').objective; // value of the greedy portfolio
  */
-export function computeGreedyPlan(problem: PortfolioProblem, ranking: GreedyRanking = 'value'): GreedyResult {
+export function computeGreedyPlan(
+  problem: PortfolioProblem,
+  ranking: GreedyRanking = 'value',
+  guide?: GreedyGuide,
+): GreedyResult {
   const { candidates, periods } = problem;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   // Mandatory candidates and everything they (transitively) depend on come first, dependencies
@@ -35,7 +48,7 @@ export function computeGreedyPlan(problem: PortfolioProblem, ranking: GreedyRank
   const visit = (c: Candidate) => {
     if (seen.has(c.id)) return;
     seen.add(c.id);
-    for (const d of c.dependsOn) {
+    for (const d of [...c.dependsOn, ...c.requires]) {
       const dep = byId.get(d);
       if (dep) visit(dep);
     }
@@ -43,7 +56,7 @@ export function computeGreedyPlan(problem: PortfolioProblem, ranking: GreedyRank
   };
   for (const c of candidates) if (c.mandatory) visit(c);
   const rest = candidates
-    .map((c, i) => ({ c, i, key: rankKey(c, ranking) }))
+    .map((c, i) => ({ c, i, key: guide?.weight.get(c.id) ?? rankKey(c, ranking) }))
     .filter(({ c }) => !seen.has(c.id))
     .sort((a, b) => b.key - a.key || b.c.value - a.c.value || a.i - b.i)
     .map(({ c }) => c);
@@ -71,14 +84,23 @@ export function computeGreedyPlan(problem: PortfolioProblem, ranking: GreedyRank
   for (const c of [...forced, ...rest]) {
     const blocked = [...(excluded.get(c.id) ?? [])].some((o) => start.has(o));
     let from = c.earliestStart;
-    let ready = !blocked;
+    let ready = !blocked && c.requires.every((r) => start.has(r));
     for (const d of c.dependsOn) {
       const s = start.get(d);
       if (s === undefined) ready = false;
       else from = Math.max(from, s + (byId.get(d)?.duration ?? 0));
     }
     let placed = -1;
-    for (let s = from; ready && s <= Math.min(c.latestStart, periods - c.duration); s++) {
+    const preferred = guide?.start.get(c.id);
+    if (
+      ready &&
+      preferred !== undefined &&
+      preferred >= from &&
+      preferred <= c.latestStart &&
+      fitsAt(c, preferred)
+    )
+      placed = preferred;
+    for (let s = from; placed < 0 && ready && s <= Math.min(c.latestStart, periods - c.duration); s++) {
       if (fitsAt(c, s)) {
         placed = s;
         break;

@@ -17,6 +17,7 @@ import {
  *        Σ_i Σ_{t ≤ p < t+d_i} cost_i[p−t] x[i,t] ≤ budget_p                    bud_p
  *        Σ_i Σ_{t ≤ p < t+d_i} demand_i,k[p−t] x[i,t] ≤ capacity_k,p            cap_k_p
  *        Σ_{s ≤ t} x[b,s] ≤ Σ_{s ≤ t − d_a} x[a,s]  for every t, b after a       dep_b_a_t
+ *        Σ_t x[j,t] ≤ Σ_t x[i,t]  for j requires i (selection only)              req_j_i
  *        Σ_t x[a,t] + Σ_t x[c,t] ≤ 1  for a, c mutually exclusive                 excl_a_c
  *
  * The dependency rows are the disaggregated ("strong") precedence form: "b started by t implies a
@@ -152,6 +153,16 @@ export function buildPortfolioModel(problem: PortfolioProblem, options: ModelOpt
         for (const s of starts[ai] ?? []) if (s + da <= t) terms.push([-1, name(ai, s)]);
         addRow({ name: `dep_${bi}_${ai}_${t}`, group }, terms, '<=', 0);
       }
+    }
+  });
+  candidates.forEach((j, ji) => {
+    for (const iId of j.requires) {
+      const ii = index.get(iId);
+      const group: ConstraintGroup = { kind: 'requirement', candidate: j.id, requires: iId };
+      if (ii === undefined || !included(ji) || dropped.has(groupKey(group))) continue;
+      const terms: [number, string][] = (starts[ji] ?? []).map((t) => [1, name(ji, t)]);
+      for (const s of starts[ii] ?? []) terms.push([-1, name(ii, s)]);
+      addRow({ name: `req_${ji}_${ii}`, group }, terms, '<=', 0);
     }
   });
   for (const [a, c] of listExclusionPairs(problem)) {

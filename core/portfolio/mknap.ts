@@ -65,6 +65,7 @@ export function mknapToProblem(instance: MknapInstance): PortfolioProblem {
       latestStart: 0,
       mandatory: false,
       dependsOn: [],
+      requires: [],
       excludes: [],
     })),
   };

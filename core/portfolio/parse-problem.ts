@@ -84,6 +84,7 @@ function readCandidate(raw: unknown, i: number, periods: number, hasBudget: bool
     latestStart: isNonNegativeInt(latestStart) ? latestStart : 0,
     mandatory: raw.mandatory === true,
     dependsOn: readIds(raw.dependsOn, `${name}: dependsOn`, issues),
+    requires: readIds(raw.requires, `${name}: requires`, issues),
     excludes: readIds(raw.excludes, `${name}: excludes`, issues),
   };
   return candidate;
@@ -93,12 +94,14 @@ function readCandidate(raw: unknown, i: number, periods: number, hasBudget: bool
 function checkReferences(candidates: Candidate[], issues: Issues): void {
   const ids = new Set<string>();
   for (const c of candidates) {
+    if (c.id === '') continue;
     if (ids.has(c.id)) issues.push(`duplicate candidate id '${c.id}'`);
     ids.add(c.id);
   }
   for (const c of candidates)
     for (const [list, field] of [
       [c.dependsOn, 'dependsOn'],
+      [c.requires, 'requires'],
       [c.excludes, 'excludes'],
     ] as const)
       for (const ref of list) {
@@ -150,7 +153,7 @@ export function parseProblem(raw: unknown): PortfolioProblem {
     const parsed = readCandidate(c, i, periods, budget !== undefined, issues);
     return parsed ? [parsed] : [];
   });
-  if (issues.length === 0) checkReferences(candidates, issues);
+  checkReferences(candidates, issues);
   if (issues.length > 0) throw new ProblemFormatError(issues);
   return budget === undefined ? { periods, capacity, candidates } : { periods, budget, capacity, candidates };
 }

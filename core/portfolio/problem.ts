@@ -22,6 +22,8 @@ export interface Candidate {
   mandatory: boolean;
   /** Candidates that must be selected and finished before this one starts. */
   dependsOn: string[];
+  /** Candidates that must be selected too, with no timing rule (REFERENCES.md §6.1 "j requires i"). */
+  requires: string[];
   /** Candidates that may not be selected together with this one (symmetric). */
   excludes: string[];
 }
@@ -54,6 +56,7 @@ export type ConstraintGroup =
   | { kind: 'budget'; period: number }
   | { kind: 'capacity'; skill: string; period: number }
   | { kind: 'dependency'; candidate: string; dependsOn: string }
+  | { kind: 'requirement'; candidate: string; requires: string }
   | { kind: 'exclusion'; candidates: [string, string] }
   | { kind: 'window'; candidate: string };
 
@@ -69,6 +72,8 @@ export function groupKey(group: ConstraintGroup): string {
       return `capacity:${group.skill}:${group.period}`;
     case 'dependency':
       return `dependency:${group.candidate}:${group.dependsOn}`;
+    case 'requirement':
+      return `requirement:${group.candidate}:${group.requires}`;
     case 'exclusion':
       return `exclusion:${group.candidates[0]}:${group.candidates[1]}`;
   }
@@ -87,6 +92,8 @@ export function describeGroup(group: ConstraintGroup): string {
       return `the '${group.skill}' capacity of period ${group.period}`;
     case 'dependency':
       return `'${group.candidate}' may start only after '${group.dependsOn}' finishes`;
+    case 'requirement':
+      return `'${group.candidate}' may be selected only together with '${group.requires}'`;
     case 'exclusion':
       return `'${group.candidates[0]}' and '${group.candidates[1]}' exclude each other`;
   }

@@ -2,7 +2,16 @@ import { listExclusionPairs, type PortfolioPlan, type PortfolioProblem } from '.
 
 /** One broken rule of a plan. */
 export interface PlanViolation {
-  rule: 'unknown' | 'duplicate' | 'window' | 'mandatory' | 'dependency' | 'exclusion' | 'budget' | 'capacity';
+  rule:
+    | 'unknown'
+    | 'duplicate'
+    | 'window'
+    | 'mandatory'
+    | 'dependency'
+    | 'requirement'
+    | 'exclusion'
+    | 'budget'
+    | 'capacity';
   message: string;
 }
 
@@ -52,6 +61,10 @@ export function verifyPlan(problem: PortfolioProblem, plan: PortfolioPlan): Plan
         });
     }
   }
+  for (const c of problem.candidates)
+    for (const r of start.has(c.id) ? c.requires : [])
+      if (!start.has(r))
+        out.push({ rule: 'requirement', message: `'${c.id}' requires '${r}', which is not selected` });
   for (const [a, c] of listExclusionPairs(problem)) {
     const ia = problem.candidates[a]?.id ?? '';
     const ic = problem.candidates[c]?.id ?? '';
