@@ -7,7 +7,7 @@ import { computeScheduleRisk, type RiskActivity } from './schedule-risk';
 // Hillier & Lieberman "Reliable Construction Co." three-point estimates (REFERENCES §2.2).
 const f = fixtures.reliable_construction;
 const preds = f.predecessors as Record<string, string>;
-const estimates = f.pert_omp as Record<string, [number, number, number]>;
+const estimates = f.pert_omp as Record<string, number[]> as Record<string, [number, number, number]>;
 const network: RiskActivity[] = Object.entries(estimates).map(([id, [min, mostLikely, max]]) => ({
   id,
   estimate: { min, mostLikely, max },
