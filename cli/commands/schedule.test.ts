@@ -60,7 +60,7 @@ describe.concurrent('triad schedule cpm', { timeout: 30_000 }, () => {
     ['cycle.json', /cycle/],
     ['unknown-predecessor.json', /unknown predecessor Z/],
     ['negative-duration.json', /negative/],
-    ['malformed.json', /invalid JSON/],
+    ['truncated-json.txt', /invalid JSON/],
     ['malformed.sm', /unrecognised file/],
     ['missing-file.json', /cannot read/],
   ])('exits with code 2 and a message on %s', async (name, message) => {
