@@ -59,10 +59,16 @@ export async function solvePortfolio(
   if (model.columns.length === 0)
     return { status: 'optimal', objective: 0, bound: 0, gap: 0, plan: { selected: [] } };
   const integral = isIntegral(problem);
+  const started = Date.now();
   const greedy = bestStartingPlan(problem, highs);
+  // The starting plan's LP counts against the caller's time limit.
+  const timeLimitMs =
+    options.timeLimitMs === undefined
+      ? undefined
+      : Math.max(100, options.timeLimitMs - (Date.now() - started));
   const greedyFeasible = verifyPlan(problem, greedy.plan).length === 0;
   const run = runModel(highs, model, {
-    ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+    ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
     mipRelGap: options.mipRelGap ?? 0,
     mipAbsGap: integral ? 1 - 1e-5 : 1e-6,
     ...(greedyFeasible ? { start: encodePlan(problem, model, greedy.plan) } : {}),
