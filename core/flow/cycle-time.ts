@@ -60,8 +60,19 @@ function computeDurations(
   }
   finished.sort((a, b) => a.doneMs - b.doneMs);
   const values = finished.map((f) => f.days);
+  // Many items finish on the same day: format each day once.
+  const dates = new Map<number, string>();
+  const dateOf = (ms: number) => {
+    const day = dayOfMs(ms);
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = formatDayNumber(day);
+      dates.set(day, date);
+    }
+    return date;
+  };
   return {
-    samples: finished.map((f) => ({ id: f.id, doneDate: formatDayNumber(dayOfMs(f.doneMs)), days: f.days })),
+    samples: finished.map((f) => ({ id: f.id, doneDate: dateOf(f.doneMs), days: f.days })),
     percentiles: computePercentiles(values, options.percentiles ?? DEFAULT_PERCENTILES),
     mean: computeMean(values),
     excluded,

@@ -15,7 +15,7 @@ describe('block sampling', () => {
         const block = buildBlockTable(toSampleTable(samples));
         const n = samples.length;
         expect(block.size).toBe(n ** block.k);
-        expect(block.size).toBeLessThanOrEqual(Math.max(65_536, n));
+        expect(block.size).toBeLessThanOrEqual(Math.max(1_048_576, n));
         for (let i = 0; i < block.size; i += Math.max(1, Math.floor(block.size / 200))) {
           let expected = 0;
           for (let j = 0; j < block.k; j++) expected += samples[Math.floor(i / n ** j) % n] ?? Number.NaN;
@@ -28,13 +28,14 @@ describe('block sampling', () => {
 
   it('picks 4-day blocks for tiny histories and single days for long ones', () => {
     expect(buildBlockTable(toSampleTable([1, 2])).k).toBe(4);
-    expect(buildBlockTable(toSampleTable(new Array(100).fill(1))).k).toBe(2);
-    expect(buildBlockTable(toSampleTable(new Array(300).fill(1))).k).toBe(1);
+    expect(buildBlockTable(toSampleTable(new Array(60).fill(1))).k).toBe(3);
+    expect(buildBlockTable(toSampleTable(new Array(365).fill(1))).k).toBe(2);
+    expect(buildBlockTable(toSampleTable(new Array(1_100).fill(1))).k).toBe(1);
   });
 
   it('draws each day uniformly: the mean total converges to days × the sample mean', () => {
-    // 7 samples (4-day blocks, 5 days = one block + 1 day of the next) and 300 (single days).
-    for (const samples of [[0, 1, 2, 3, 4, 5, 6], Array.from({ length: 300 }, (_, i) => i % 7)]) {
+    // 7 samples (4-day blocks, 5 days = one block + 1 day of the next) and 1,400 (single days).
+    for (const samples of [[0, 1, 2, 3, 4, 5, 6], Array.from({ length: 1_400 }, (_, i) => i % 7)]) {
       const trials = 200_000;
       const totals = simulateTotals(toSampleTable(samples), 5, trials, 1);
       const mean = totals.reduce((s, v) => s + v, 0) / trials;

@@ -47,8 +47,8 @@ export function percentileRank(p: number, trials: number): number {
  * Day-blocks: one RNG draw picks a whole block of k consecutive days, uniformly among the n^k
  * ordered k-tuples of samples. That is exactly k independent draws with replacement (the k-tuple
  * is uniform iff its coordinates are i.i.d. uniform), at one k-th of the RNG calls, which are
- * the cost of the simulation. k is the largest of 1..4 with n^k ≤ 65,536, so the table of block
- * sums stays in cache and the resolution of a 32-bit draw (bias ≤ n^k / 2^32) stays negligible.
+ * the cost of the simulation. k is the largest of 1..4 with n^k ≤ 2^20, so the table of block
+ * sums (32-bit integers, ≤ 4 MiB) stays in cache and the resolution of a 32-bit draw (bias ≤ n^k / 2^32) stays negligible.
  */
 export interface BlockTable {
   table: Float64Array;
@@ -57,18 +57,22 @@ export interface BlockTable {
   /** n^k: the number of k-tuples. */
   size: number;
   /** Sum of each tuple; day j of tuple i is sample ⌊i / n^j⌋ mod n. */
-  blockSums: Float64Array;
+  blockSums: Int32Array | Float64Array;
 }
 
-const MAX_BLOCK_TUPLES = 65_536;
+const MAX_BLOCK_TUPLES = 1_048_576;
 
 export function buildBlockTable(table: Float64Array): BlockTable {
   const n = table.length;
   let k = 1;
   while (k < 4 && n ** (k + 1) <= MAX_BLOCK_TUPLES) k++;
-  let sums = Float64Array.from(table);
+  let max = 0;
+  for (const v of table) if (v > max) max = v;
+  // Int32 halves the table (cache) whenever block sums fit, which for item counts is always.
+  const Sums = max * k < 2 ** 31 ? Int32Array : Float64Array;
+  let sums: Int32Array | Float64Array = Sums.from(table);
   for (let j = 1; j < k; j++) {
-    const next = new Float64Array(sums.length * n);
+    const next = new Sums(sums.length * n);
     for (let m = 0; m < n; m++) {
       const v = table[m] as number;
       const base = m * sums.length;
