@@ -12,10 +12,10 @@ describe('block sampling', () => {
   it('makes each block sum the sum of its k days, day j of tuple i being sample ⌊i / n^j⌋ mod n', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 300 }), (samples) => {
-        const block = buildBlockTable(toSampleTable(samples));
+        const block = buildBlockTable(toSampleTable(samples), 10_000);
         const n = samples.length;
         expect(block.size).toBe(n ** block.k);
-        expect(block.size).toBeLessThanOrEqual(Math.max(1_048_576, n));
+        expect(block.size).toBeLessThanOrEqual(Math.max(400_000, n));
         for (let i = 0; i < block.size; i += Math.max(1, Math.floor(block.size / 200))) {
           let expected = 0;
           for (let j = 0; j < block.k; j++) expected += samples[Math.floor(i / n ** j) % n] ?? Number.NaN;
@@ -26,11 +26,13 @@ describe('block sampling', () => {
     );
   });
 
-  it('picks 4-day blocks for tiny histories and single days for long ones', () => {
-    expect(buildBlockTable(toSampleTable([1, 2])).k).toBe(4);
-    expect(buildBlockTable(toSampleTable(new Array(60).fill(1))).k).toBe(3);
-    expect(buildBlockTable(toSampleTable(new Array(365).fill(1))).k).toBe(2);
-    expect(buildBlockTable(toSampleTable(new Array(1_100).fill(1))).k).toBe(1);
+  it('sizes blocks by history length and trial count', () => {
+    const k = (n: number, trials: number) => buildBlockTable(toSampleTable(new Array(n).fill(1)), trials).k;
+    expect(k(2, 10_000)).toBe(4);
+    expect(k(60, 10_000)).toBe(3); // 60³ = 216,000 ≤ 400,000
+    expect(k(60, 1_000)).toBe(2); // 60³ > 65,536: a small run does not pay for the big table
+    expect(k(600, 10_000)).toBe(2);
+    expect(k(1_100, 1_000_000)).toBe(1); // 1,100² > 2^20
   });
 
   it('draws each day uniformly: the mean total converges to days × the sample mean', () => {

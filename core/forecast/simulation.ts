@@ -47,8 +47,12 @@ export function percentileRank(p: number, trials: number): number {
  * Day-blocks: one RNG draw picks a whole block of k consecutive days, uniformly among the n^k
  * ordered k-tuples of samples. That is exactly k independent draws with replacement (the k-tuple
  * is uniform iff its coordinates are i.i.d. uniform), at one k-th of the RNG calls, which are
- * the cost of the simulation. k is the largest of 1..4 with n^k ≤ 2^20, so the table of block
- * sums (32-bit integers, ≤ 4 MiB) stays in cache and the resolution of a 32-bit draw (bias ≤ n^k / 2^32) stays negligible.
+ * the cost of the simulation. k is the largest of 1..4 whose table of block sums stays cheap:
+ * n^k ≤ 40 × trials (building an entry costs about a tenth of an RNG call, and a forecast makes
+ * many calls per trial), within [2^16, 2^20] entries so the table (32-bit integers, ≤ 4 MiB)
+ * stays in cache and the resolution of a 32-bit draw (relative bias ≤ n^k / 2^32) negligible.
+ * k depends on the samples and the trial count only, so "when" and "how many" with the same seed
+ * share one stream of draws.
  */
 export interface BlockTable {
   table: Float64Array;
@@ -60,12 +64,11 @@ export interface BlockTable {
   blockSums: Int32Array | Float64Array;
 }
 
-const MAX_BLOCK_TUPLES = 1_048_576;
-
-export function buildBlockTable(table: Float64Array): BlockTable {
+export function buildBlockTable(table: Float64Array, trials: number): BlockTable {
   const n = table.length;
+  const maxTuples = Math.min(2 ** 20, Math.max(2 ** 16, 40 * trials));
   let k = 1;
-  while (k < 4 && n ** (k + 1) <= MAX_BLOCK_TUPLES) k++;
+  while (k < 4 && n ** (k + 1) <= maxTuples) k++;
   let max = 0;
   for (const v of table) if (v > max) max = v;
   // Int32 halves the table (cache) whenever block sums fit, which for item counts is always.
@@ -114,7 +117,7 @@ export function simulateFinishDays(
   for (const v of table) if (v > max) max = v;
   // All-zero history: no trial can ever finish; say so instead of looping to the cap.
   if (max === 0) return { finishDay, simulatedDays: 0, unfinished };
-  const block = buildBlockTable(table);
+  const block = buildBlockTable(table, trials);
   const { k, size, blockSums } = block;
   const rng = createRng(seed);
   const sums = new Float64Array(trials);
@@ -154,7 +157,7 @@ export function simulateTotals(
   trials: number,
   seed: number,
 ): Float64Array {
-  const block = buildBlockTable(table);
+  const block = buildBlockTable(table, trials);
   const { k, size, blockSums } = block;
   const rng = createRng(seed);
   const sums = new Float64Array(trials);
