@@ -30,6 +30,7 @@ export function toSampleTable(samples: readonly number[]): Float64Array {
   return table;
 }
 
+/** Returns `trials` when it is a positive integer; throws a RangeError otherwise. */
 export function checkTrials(trials: number): number {
   if (!(Number.isInteger(trials) && trials > 0))
     throw new RangeError(`trials must be a positive integer, got ${trials}`);
