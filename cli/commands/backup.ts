@@ -8,6 +8,8 @@ import { migrateToLatest } from '../../server/store/migrate';
 import { CliError } from '../cli-error';
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const { readConfig } = await import('../../server/config');
+  const { openStore } = await import('../../server/store/database');
   const config = readConfig();
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -25,6 +27,8 @@ export function registerBackupCommands(program: Command): void {
     .description('Write every table to FILE as newline-delimited JSON (gzip if FILE ends in .gz)')
     .argument('<file>')
     .action(async (file: string) => {
+      const { writeBackup } = await import('../../server/backup/backup');
+      const { migrateToLatest } = await import('../../server/store/migrate');
       await withStore(async (store) => {
         await migrateToLatest(store);
         const counts = await writeBackup(store, file);
@@ -38,6 +42,7 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>')
     .action(async (file: string) => {
       if (!existsSync(file)) throw new CliError(`no such file: ${file}`);
+      const { RestoreError, restoreBackup } = await import('../../server/backup/restore');
       await withStore(async (store) => {
         try {
           const counts = await restoreBackup(store, file);

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config';
-import { openStore } from '../../server/store/database';
-import { migrateToLatest } from '../../server/store/migrate';
 
 export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
     .description('Apply pending database migrations (DATABASE_URL or the SQLite file in TRIAD_DATA_DIR)')
     .action(async () => {
+      const { readConfig } = await import('../../server/config');
+      const { openStore } = await import('../../server/store/database');
+      const { migrateToLatest } = await import('../../server/store/migrate');
       const config = readConfig();
       const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {

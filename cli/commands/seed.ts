@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config';
-import { DEMO_ORGANISATION_SLUG, seedDemo } from '../../server/demo/seed-demo';
-import { openStore } from '../../server/store/database';
-import { migrateToLatest } from '../../server/store/migrate';
 import { CliError } from '../cli-error';
 import { parseDateOption, parseIntegerOption } from '../options';
 
@@ -19,6 +15,10 @@ export function registerSeedCommand(program: Command): void {
       const anchorDate = options.anchor
         ? parseDateOption('--anchor', options.anchor)
         : new Date().toISOString().slice(0, 10);
+      const { readConfig } = await import('../../server/config');
+      const { DEMO_ORGANISATION_SLUG, seedDemo } = await import('../../server/demo/seed-demo');
+      const { openStore } = await import('../../server/store/database');
+      const { migrateToLatest } = await import('../../server/store/migrate');
       const config = readConfig();
       const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {

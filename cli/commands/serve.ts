@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config';
-import { createLogger } from '../../server/logger';
-import { startServer } from '../../server/main';
 import { parseIntegerOption } from '../options';
 
 export function registerServeCommand(program: Command): void {
@@ -10,6 +7,10 @@ export function registerServeCommand(program: Command): void {
     .description('Serve the API (and the demo organisation on an empty database)')
     .option('--port <n>', 'port to listen on (default: PORT or 3000)')
     .action(async (options: { port?: string }) => {
+      // Loaded on demand so that `triad --help` and the pure commands start quickly.
+      const { readConfig } = await import('../../server/config');
+      const { createLogger } = await import('../../server/logger');
+      const { startServer } = await import('../../server/main');
       const env = { ...process.env };
       if (options.port !== undefined) env.PORT = String(parseIntegerOption('--port', options.port, 0, 65535));
       const config = readConfig(env);
