@@ -32,7 +32,11 @@ export const workItemHooks: ResourceHooks = {
     if ('status' in changes || 'status_category' in changes) {
       const status = String(changes.status ?? before.status);
       const explicit = 'status_category' in changes ? changes.status_category : undefined;
-      const category = 'status' in changes ? resolveCategory(status, explicit) : (explicit as StatusCategory);
+      // An unfamiliar status name keeps the item's current category unless the caller names one.
+      const category =
+        explicit !== undefined
+          ? (explicit as StatusCategory)
+          : (defaultStatusCategory(status) ?? (before.status_category as StatusCategory));
       if (category !== before.status_category) changes.status_category = category;
       else delete changes.status_category;
       const flow = applyStatusCategory(

@@ -1,0 +1,82 @@
+import type { ApiClient } from './factories';
+
+export interface FixtureGraph {
+  people: string;
+  teams: string;
+  portfolios: string;
+  programs: string;
+  projects: string;
+  otherProject: string;
+  work_items: string;
+  goals: string;
+}
+
+let serial = 0;
+
+/** One record of every referenced kind in an organisation, created through the API. */
+export async function createFixtureGraph(api: ApiClient): Promise<FixtureGraph> {
+  const ok = async (url: string, body: unknown) => {
+    const res = await api.post(url, body);
+    if (res.status !== 201) throw new Error(`fixture ${url} failed: ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const n = ++serial;
+  const people = await ok('/api/v1/people', {
+    name: 'Pat Fixture',
+    skills: [{ skill: 'SQL', proficiency: 3 }],
+  });
+  const teams = await ok('/api/v1/teams', { name: 'Fixture team', deliveryMethod: 'kanban' });
+  const portfolios = await ok('/api/v1/portfolios', { name: 'Fixture portfolio', ownerId: people });
+  const programs = await ok('/api/v1/programs', { name: 'Fixture program', portfolioId: portfolios });
+  const projects = await ok('/api/v1/projects', {
+    portfolioId: portfolios,
+    key: `FX${n}`,
+    name: 'Fixture',
+    approach: 'hybrid',
+  });
+  const otherProject = await ok('/api/v1/projects', {
+    portfolioId: portfolios,
+    key: `FY${n}`,
+    name: 'Other',
+    approach: 'agile',
+  });
+  const work_items = await ok('/api/v1/work-items', {
+    projectId: projects,
+    type: 'epic',
+    title: 'Fixture epic',
+  });
+  const goals = await ok('/api/v1/goals', { name: 'Fixture goal', level: 'organisation' });
+  return { people, teams, portfolios, programs, projects, otherProject, work_items, goals };
+}
+
+/** A body the create route of each resource accepts, given the organisation's fixture graph. */
+export function validCreateBody(path: string, g: FixtureGraph): Record<string, unknown> {
+  const n = ++serial;
+  switch (path) {
+    case 'portfolios':
+      return { name: `Portfolio ${n}` };
+    case 'programs':
+      return { portfolioId: g.portfolios, name: `Program ${n}` };
+    case 'projects':
+      return { portfolioId: g.portfolios, key: `NEW${n}`, name: `Project ${n}`, approach: 'predictive' };
+    case 'work-items':
+      return { projectId: g.projects, type: 'feature', title: `Feature ${n}`, parentId: g.work_items };
+    case 'milestones':
+      return { projectId: g.projects, name: `Milestone ${n}`, dueDate: '2026-03-31' };
+    case 'dependencies':
+      // Alternate the direction: a pair of projects may be linked only once each way.
+      return n % 2
+        ? { kind: 'project', predecessorId: g.projects, successorId: g.otherProject }
+        : { kind: 'project', predecessorId: g.otherProject, successorId: g.projects };
+    case 'teams':
+      return { name: `Team ${n}`, deliveryMethod: 'scrum' };
+    case 'people':
+      return { name: `Person ${n}` };
+    case 'goals':
+      return { name: `Goal ${n}`, level: 'portfolio', portfolioId: g.portfolios };
+    case 'tags':
+      return { name: `tag-${n}` };
+    default:
+      throw new Error(`no valid body for ${path}`);
+  }
+}
