@@ -1,10 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { writeBackup } from '../../server/backup/backup';
-import { RestoreError, restoreBackup } from '../../server/backup/restore';
-import { readConfig } from '../../server/config';
-import { openStore, type Store } from '../../server/store/database';
-import { migrateToLatest } from '../../server/store/migrate';
+import type { Store } from '../../server/store/database';
 import { CliError } from '../cli-error';
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
