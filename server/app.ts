@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
 import { RESOURCE_SPECS } from './features/registry';
 import { registerStatusHistoryRoutes } from './features/work-items/status-history-routes';
@@ -62,5 +63,6 @@ export async function buildApp({
   registerOrganisationRoutes(app, store);
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);
+  registerThroughputRoutes(app, store);
   return app;
 }

@@ -71,8 +71,14 @@ export function computeThroughputPerWeek(input: FlowInput, range?: DayRange): We
   const days = doneDays(input);
   const bounds = resolveRange(days, range);
   if (!bounds) return [];
-  const [from, to] = bounds;
-  const counts = computeDailyCounts(days, from, to);
+  return groupDailyCountsByWeek(computeDailyCounts(days, bounds[0], bounds[1]), bounds[0], bounds[1]);
+}
+
+/**
+ * Sums daily counts (index 0 = day `from`) into ISO weeks over the inclusive range [from, to];
+ * used where the database has already counted per day.
+ */
+export function groupDailyCountsByWeek(counts: ArrayLike<number>, from: number, to: number): WeeklyCount[] {
   const weeks: WeeklyCount[] = [];
   for (let monday = isoWeekStart(from); monday <= to; monday += 7) {
     const lo = Math.max(monday, from);
