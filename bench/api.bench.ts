@@ -49,7 +49,9 @@ async function openSqlite(): Promise<Engine> {
     bare: {
       query: async (text, params) =>
         stmt(text).reader ? stmt(text).all(...params) : [stmt(text).run(...params)],
-      close: async () => raw.close(),
+      close: async () => {
+        raw.close();
+      },
     },
     dispose: async () => {
       await store.close();
