@@ -206,6 +206,9 @@ export interface Database {
   tags: TagsTable;
   taggings: TaggingsTable;
   audit_events: AuditEventsTable;
+  import_sources: ImportSourcesTable;
+  import_runs: ImportRunsTable;
+  imported_projects: ImportedProjectsTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -228,4 +231,49 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'tags',
   'taggings',
   'audit_events',
+  'import_sources',
+  'import_runs',
+  'imported_projects',
 ] as const satisfies readonly (keyof Database)[];
+
+/** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
+export interface ImportSourcesTable {
+  id: string;
+  organisation_id: string;
+  source: string;
+  kind: string;
+  /** JSON: the effective mapping of the last import, reused when no mapping file is given. */
+  mapping: string;
+  last_run_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One import of a file: 'running' until it finishes, so a killed run is visible. */
+export interface ImportRunsTable {
+  id: string;
+  organisation_id: string;
+  source_id: string;
+  file_name: string;
+  format: string;
+  status: string;
+  on_missing: string;
+  started_at: string;
+  finished_at: string | null;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  rejected_count: number;
+  missing_count: number;
+  /** JSON array of {row, reason}. */
+  rejections: string;
+}
+
+/** Which Triad project stands for a project key of an external tracker. */
+export interface ImportedProjectsTable {
+  id: string;
+  organisation_id: string;
+  system: string;
+  external_key: string;
+  project_id: string;
+}

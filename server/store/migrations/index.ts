@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-portfolio-model';
+import * as m0002 from './0002-imports';
 
 /**
  * The one migration set both engines run. Forward-only and numbered: add a new file, never edit
@@ -7,6 +8,7 @@ import * as m0001 from './0001-portfolio-model';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-portfolio-model': m0001,
+  '0002-imports': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
