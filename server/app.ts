@@ -1,3 +1,6 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -9,6 +12,7 @@ import { registerStatusHistoryRoutes } from './features/work-items/status-histor
 import { registerHealthRoutes } from './health/routes';
 import { handleError } from './http/error-handler';
 import { ProblemError, toProblem } from './http/problem';
+import { type RoutePermission, trackRoutePermissions } from './http/route-permissions';
 import { validatorCompiler } from './http/validation';
 import { registerResourceRoutes } from './resources/resource-routes';
 import type { Store } from './store/database';
@@ -17,6 +21,17 @@ export interface AppOptions {
   store: Store;
   logger?: Logger | false;
   bodyLimitBytes?: number;
+  /** Requests per minute and client address before 429 (default 1,200). */
+  rateLimitPerMinute?: number;
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS). */
+  trustProxy?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD path` → declared permission of every API route. */
+    routePermissions: Map<string, RoutePermission>;
+  }
 }
 
 /** Builds the HTTP API over a migrated store. Listening and shutdown are the caller's business. */
@@ -24,6 +39,8 @@ export async function buildApp({
   store,
   logger = false,
   bodyLimitBytes = 1_048_576,
+  rateLimitPerMinute = 1200,
+  trustProxy = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger || undefined,
@@ -31,8 +48,7 @@ export async function buildApp({
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
-    // Nested bodies deeper than this are refused before validation (a cheap denial-of-service guard).
-    ajv: { customOptions: { allErrors: true } },
+    trustProxy,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(handleError);
@@ -40,6 +56,23 @@ export async function buildApp({
     const problem = new ProblemError('not_found', `No route ${request.method} ${request.url}.`);
     void reply.status(404).type('application/problem+json').send(toProblem(problem, request.url));
   });
+
+  app.decorate('routePermissions', trackRoutePermissions(app));
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { max: rateLimitPerMinute, timeWindow: '1 minute' });
 
   await app.register(swagger, {
     openapi: {
@@ -56,8 +89,10 @@ export async function buildApp({
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   registerHealthRoutes(app, store);
   registerOrganisationRoutes(app, store);

@@ -68,9 +68,9 @@ describe('triad serve', () => {
     const token = /(triad_[A-Za-z0-9_-]+)/.exec(stderr)?.[1] as string;
     const health = await (await fetch(`${url}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', engine: 'sqlite' });
-    const projects = await (
+    const projects = (await (
       await fetch(`${url}/api/v1/projects?limit=100`, { headers: { authorization: `Bearer ${token}` } })
-    ).json();
+    ).json()) as { items: unknown[] };
     expect(projects.items).toHaveLength(12);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

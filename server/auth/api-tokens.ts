@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Trx } from '../resources/resource-spec';
-import type { Principal } from './principal';
 
 // API tokens carry 256 random bits, so a fast hash is enough to store them safely (unlike
 // passwords, they cannot be guessed from a dictionary); the plain token is shown once only.
@@ -43,33 +42,29 @@ export async function issueApiToken(
   return { id, token };
 }
 
-/** The principal behind a bearer token, or undefined when it is unknown, revoked or expired. */
-export async function findPrincipalByToken(
+export interface TokenIdentity {
+  organisationId: string;
+  userId: string;
+  scope: 'read' | 'write';
+}
+
+/** The user behind a bearer token, or undefined when it is unknown, revoked or expired. */
+export async function findTokenIdentity(
   trx: Trx,
   token: string,
   now: string,
-): Promise<Principal | undefined> {
+): Promise<TokenIdentity | undefined> {
   if (!token.startsWith(PREFIX)) return undefined;
   const row = await trx
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select([
-      't.organisation_id',
-      't.user_id',
-      't.scope',
-      't.expires_at',
-      't.revoked_at',
-      'u.name',
-      'u.email',
-    ])
-    .where('t.token_hash', '=', hashToken(token))
+    .selectFrom('api_tokens')
+    .select(['organisation_id', 'user_id', 'scope', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return undefined;
   if (row.expires_at !== null && row.expires_at <= now) return undefined;
   return {
     organisationId: row.organisation_id,
     userId: row.user_id,
-    label: `${row.name} <${row.email}>`,
     scope: row.scope === 'write' ? 'write' : 'read',
   };
 }

@@ -11,6 +11,7 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
   app.get(
     '/api/health',
     {
+      config: { permission: 'public' },
       schema: {
         tags: ['Operations'],
         summary: 'Health, engine, schema version and uptime',

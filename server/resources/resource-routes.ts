@@ -2,10 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AuditListSchema } from '../audit/audit-schema';
 import { listAudit } from '../audit/audit-store';
+import { assertRecordAccess } from '../auth/access';
 import { authenticate, requireWrite } from '../auth/authenticate';
 import { etagOf, expectedVersion } from '../http/if-match';
 import { ProblemError } from '../http/problem';
 import { ProblemSchema } from '../http/problem-schema';
+import type { RoutePermission } from '../http/route-permissions';
 import type { Store } from '../store/database';
 import {
   createSchema,
@@ -16,6 +18,7 @@ import {
 } from './resource-schemas';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from './resource-service';
 import type { RequestContext, ResourceSpec } from './resource-spec';
+import { findRow } from './resource-store';
 import { Id } from './vocabulary-schemas';
 
 type Body = Record<string, unknown>;
@@ -25,6 +28,9 @@ const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) =>
 /** Registers list, create, read, update, delete and audit history for one resource. */
 export function registerResourceRoutes(app: FastifyInstance, store: Store, spec: ResourceSpec): void {
   const base = `/api/v1/${spec.path}`;
+  const area = spec.access.area;
+  const read = { permission: `${area}.read` as RoutePermission };
+  const write = { permission: `${area}.write` as RoutePermission };
   const tags = [spec.title];
   const params = Type.Object({ id: Id });
   const record = recordSchema(spec);
@@ -41,6 +47,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
   app.get(
     base,
     {
+      config: read,
       schema: {
         tags,
         summary: `List ${spec.title.toLowerCase()} records`,
@@ -58,6 +65,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
   app.post(
     base,
     {
+      config: write,
       schema: {
         tags,
         summary: `Create a ${spec.title.toLowerCase()}`,
@@ -78,6 +86,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
   app.get(
     `${base}/:id`,
     {
+      config: read,
       schema: {
         tags,
         summary: `Get a ${spec.title.toLowerCase()}`,
@@ -95,6 +104,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
   app.patch(
     `${base}/:id`,
     {
+      config: write,
       schema: {
         tags,
         summary: `Update a ${spec.title.toLowerCase()} (If-Match or version required)`,
@@ -118,6 +128,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
   app.delete(
     `${base}/:id`,
     {
+      config: write,
       schema: {
         tags,
         summary: `Delete a ${spec.title.toLowerCase()} (If-Match or ?version required)`,
@@ -141,6 +152,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
   app.get(
     `${base}/:id/audit`,
     {
+      config: read,
       schema: {
         tags,
         summary: `Change history of a ${spec.title.toLowerCase()}`,
@@ -151,6 +163,11 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
     async (request) => {
       const ctx = await context(request);
       const id = (request.params as { id: string }).id;
+      const exists = await findRow(store.db, spec, ctx.principal.organisationId, id);
+      // The history of a deleted record is for organisation admins; otherwise it follows read access.
+      if (exists) await assertRecordAccess(store.db, spec, ctx.principal, id, 'read');
+      else if (!ctx.principal.orgAdmin)
+        throw new ProblemError('not_found', `${spec.title} ${id} does not exist.`);
       const items = await listAudit(store.db, ctx.principal.organisationId, spec.entityType, id);
       if (items.length === 0) throw new ProblemError('not_found', `${spec.title} ${id} has no history here.`);
       return { items };

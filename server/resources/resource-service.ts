@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { diffRecords, recordAudit } from '../audit/audit-store';
+import { accessFilter, assertRecordAccess } from '../auth/access';
 import { ProblemError } from '../http/problem';
 import { presentRows } from './resource-presenter';
 import type { RequestContext, ResourceSpec, Trx } from './resource-spec';
@@ -20,13 +21,15 @@ import {
 type Row = Record<string, unknown>;
 
 export async function getRecord(trx: Trx, ctx: RequestContext, spec: ResourceSpec, id: string): Promise<Row> {
+  await assertRecordAccess(trx, spec, ctx.principal, id, 'read');
   const row = await findRow(trx, spec, ctx.principal.organisationId, id);
   if (!row) throw notFound(spec, id);
   return presentOne(trx, spec, row);
 }
 
 export async function listRecords(trx: Trx, ctx: RequestContext, spec: ResourceSpec, query: ListQuery) {
-  const { rows, nextCursor } = await listRows(trx, spec, ctx.principal.organisationId, query);
+  const restrict = accessFilter(spec, ctx.principal, 'read');
+  const { rows, nextCursor } = await listRows(trx, spec, ctx.principal.organisationId, query, restrict);
   return { items: await presentRows(trx, spec, rows), nextCursor };
 }
 
@@ -47,6 +50,8 @@ export async function createRecord(
   await checkReferences(trx, ctx, spec, row);
   await spec.hooks?.beforeCreate?.(trx, ctx, row);
   await insertRow(trx, spec, row);
+  // Checked on the inserted row, inside the transaction: a refusal rolls the insert back.
+  await assertCreateAccess(trx, ctx, spec, String(row.id));
   await spec.hooks?.afterWrite?.(trx, ctx, { before: undefined, after: row, extras });
   const record = await getRecord(trx, ctx, spec, String(row.id));
   await recordAudit(trx, ctx.principal, ctx.now, {
@@ -80,6 +85,8 @@ export async function updateRecord(
   changes.updated_at = ctx.now;
   const key = { organisationId: ctx.principal.organisationId, id, expectedVersion };
   if (!(await updateRowAtVersion(trx, spec, key, changes))) throw await stale(trx, ctx, spec, id);
+  // The change may move the record into another scope: the caller must be allowed there too.
+  await assertRecordAccess(trx, spec, ctx.principal, id, 'write');
   const afterRow = (await findRow(trx, spec, ctx.principal.organisationId, id)) as Row;
   await spec.hooks?.afterWrite?.(trx, ctx, { before: beforeRow, after: afterRow, extras });
   const after = await presentOne(trx, spec, afterRow);
@@ -136,6 +143,23 @@ function staleProblem(spec: ResourceSpec, current: Row, expected: number | undef
       ? `${spec.title} was changed by someone else while you were saving.`
       : `${spec.title} is at version ${String(current.version)}, not ${expected}: someone else changed it. Review the current record and try again.`;
   return new ProblemError('precondition_failed', detail, [], { current });
+}
+
+async function assertCreateAccess(
+  trx: Trx,
+  ctx: RequestContext,
+  spec: ResourceSpec,
+  id: string,
+): Promise<void> {
+  try {
+    await assertRecordAccess(trx, spec, ctx.principal, id, 'write');
+  } catch (error) {
+    if (!(error instanceof ProblemError) || error.code !== 'not_found') throw error;
+    throw new ProblemError(
+      'forbidden',
+      `Your roles do not allow creating a ${spec.title.toLowerCase()} there.`,
+    );
+  }
 }
 
 const notFound = (spec: ResourceSpec, id: string) =>

@@ -1,5 +1,6 @@
 import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
 import type { TSchema } from 'typebox';
+import type { AccessSpec } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import type { Database } from '../store/tables';
 
@@ -85,6 +86,8 @@ export interface ResourceSpec {
   /** List filters that are not a column of the table (e.g. people by skill). */
   extraFilters?: Record<string, ExtraFilter>;
   defaultSort: string;
+  /** Who may read and change its records (see server/auth/access.ts). */
+  access: AccessSpec;
   hooks?: ResourceHooks;
 }
 

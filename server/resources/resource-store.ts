@@ -94,12 +94,14 @@ export async function listRows(
   spec: ResourceSpec,
   organisationId: string,
   query: ListQuery,
+  restrict?: Expression<SqlBool>,
 ): Promise<{ rows: Row[]; nextCursor: string | null }> {
   const sort = resolveSort(spec, query.sort ?? spec.defaultSort);
   const sortExpr = sort.nullable
     ? sql<string>`coalesce(${sql.ref(sort.column)}, '')`
     : sql<string>`${sql.ref(sort.column)}`;
   let qb = untyped(trx).selectFrom(spec.table).selectAll().where('organisation_id', '=', organisationId);
+  if (restrict) qb = qb.where(restrict);
 
   for (const [name, f] of Object.entries(spec.fields)) {
     if (f.filter === 'eq' && typeof query[name] === 'string') {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row shapes of every table, as both engines return them. Timestamps are ISO 8601 UTC text and
  * calendar dates YYYY-MM-DD text on both engines, so rows compare equal across SQLite and
@@ -23,6 +25,13 @@ export interface UsersTable {
   version: number;
   created_at: string;
   updated_at: string;
+  totp_secret: Generated<string | null>;
+  totp_enabled: Generated<number>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Generated<string | null>;
+  disabled: Generated<number>;
+  /** `issuer|subject` of the single sign-on account this user signs in with. */
+  external_subject: Generated<string | null>;
 }
 
 export interface ApiTokensTable {
@@ -209,6 +218,9 @@ export interface Database {
   import_sources: ImportSourcesTable;
   import_runs: ImportRunsTable;
   imported_projects: ImportedProjectsTable;
+  sessions: SessionsTable;
+  role_assignments: RoleAssignmentsTable;
+  one_time_tokens: OneTimeTokensTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -234,6 +246,9 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'import_sources',
   'import_runs',
   'imported_projects',
+  'role_assignments',
+  'sessions',
+  'one_time_tokens',
 ] as const satisfies readonly (keyof Database)[];
 
 /** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
@@ -276,4 +291,43 @@ export interface ImportedProjectsTable {
   system: string;
   external_key: string;
   project_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  user_agent: string | null;
+  ip: string | null;
+  /** How the session was opened: `password` or `oidc`. */
+  method: string;
+}
+
+/** A role a user holds on one portfolio, project or team. */
+export interface RoleAssignmentsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  scope_type: string;
+  scope_id: string;
+  role: string;
+  created_at: string;
+}
+
+/** Single-use, expiring tokens (password reset). */
+export interface OneTimeTokensTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  purpose: string;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }

@@ -1,9 +1,14 @@
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { DEPENDENCY_KINDS, LINK_TYPES } from '../../../core/model/vocabulary';
 import { fieldProblem } from '../../http/problem';
 import type { RequestContext, ResourceSpec, Trx } from '../../resources/resource-spec';
 import { referenceExists } from '../../resources/resource-store';
 import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
+
+const PREDECESSOR_PROJECT = sql<
+  string | null
+>`(case when dependencies.kind = 'project' then dependencies.predecessor_id else (select w.project_id from work_items w where w.id = dependencies.predecessor_id) end)`;
 
 /** A precedence between two work items or two projects: the successor waits on the predecessor. */
 export const dependencySpec: ResourceSpec = {
@@ -12,6 +17,14 @@ export const dependencySpec: ResourceSpec = {
   entityType: 'dependency',
   title: 'Dependency',
   defaultSort: 'createdAt',
+  // A dependency belongs where its predecessor lives: a project, or a work item's project.
+  access: {
+    area: 'portfolio',
+    scopes: {
+      portfolio: sql`(select p.portfolio_id from projects p where p.id = ${PREDECESSOR_PROJECT})`,
+      project: PREDECESSOR_PROJECT,
+    },
+  },
   fields: {
     kind: {
       column: 'kind',

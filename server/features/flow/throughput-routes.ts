@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { groupDailyCountsByWeek } from '../../../core/flow/throughput';
 import { addDays, getDayNumber } from '../../../core/flow/utc-days';
+import { accessFilter, assertReadableReference } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
 import { fieldProblem } from '../../http/problem';
 import { ProblemSchema } from '../../http/problem-schema';
 import { referenceExists } from '../../resources/resource-store';
 import { CalendarDate, Id } from '../../resources/vocabulary-schemas';
 import type { Store } from '../../store/database';
+import { projectSpec } from '../projects/spec';
+import { workItemSpec } from '../work-items/spec';
 import { listDailyDoneCounts } from './throughput-store';
 
 const MAX_DAYS = 3660;
@@ -42,6 +45,7 @@ export function registerThroughputRoutes(app: FastifyInstance, store: Store): vo
   app.get(
     '/api/v1/flow/throughput',
     {
+      config: { permission: 'delivery.read' },
       schema: {
         tags: ['Flow metrics'],
         summary: 'Throughput per day and per ISO week for a team, a project or the organisation',
@@ -57,15 +61,12 @@ export function registerThroughputRoutes(app: FastifyInstance, store: Store): vo
       if (toDay < fromDay) throw fieldProblem('validation_failed', 'to', 'is before from');
       if (toDay - fromDay > MAX_DAYS)
         throw fieldProblem('validation_failed', 'to', `spans more than ${MAX_DAYS} days`);
-      for (const [field, table, id] of [
-        ['teamId', 'teams', q.teamId],
-        ['projectId', 'projects', q.projectId],
-      ] as const) {
-        if (id && !(await referenceExists(store.db, table, principal.organisationId, id))) {
-          throw fieldProblem('invalid_reference', field, 'does not name a record of this organisation');
-        }
+      if (q.teamId && !(await referenceExists(store.db, 'teams', principal.organisationId, q.teamId))) {
+        throw fieldProblem('invalid_reference', 'teamId', 'does not name a team of this organisation');
       }
-      const rows = await listDailyDoneCounts(store.db, {
+      if (q.projectId) await assertReadableReference(store, projectSpec, principal, q.projectId, 'projectId');
+      // Only the work items the caller may read are counted.
+      const rows = await listDailyDoneCounts(store.db, accessFilter(workItemSpec, principal), {
         organisationId: principal.organisationId,
         teamId: q.teamId,
         projectId: q.projectId,

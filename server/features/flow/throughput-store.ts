@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Trx } from '../../resources/resource-spec';
 
 export interface ThroughputScope {
@@ -14,6 +14,7 @@ export interface ThroughputScope {
 /** Items finished per UTC day, counted by the database (done_at is ISO text on both engines). */
 export async function listDailyDoneCounts(
   trx: Trx,
+  restrict: Expression<SqlBool> | undefined,
   scope: ThroughputScope,
 ): Promise<{ day: string; count: number }[]> {
   const day = sql<string>`substr(done_at, 1, 10)`;
@@ -25,6 +26,7 @@ export async function listDailyDoneCounts(
     .where('done_at', '<', scope.toExclusive)
     // Epics and features finish when their children do; counting them would double the flow.
     .where('type', 'not in', ['epic', 'feature']);
+  if (restrict) query = query.where(restrict);
   if (scope.teamId) query = query.where('team_id', '=', scope.teamId);
   if (scope.projectId) query = query.where('project_id', '=', scope.projectId);
   const rows = await query.groupBy(day).orderBy(day).execute();

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { GOAL_LEVELS } from '../../../core/model/vocabulary';
+import { column } from '../../auth/access';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, Name, stringEnum } from '../../resources/vocabulary-schemas';
 
@@ -9,6 +11,12 @@ export const goalSpec: ResourceSpec = {
   entityType: 'goal',
   title: 'Goal',
   defaultSort: 'name',
+  access: {
+    area: 'value',
+    scopes: { portfolio: column('goals', 'portfolio_id'), team: column('goals', 'team_id') },
+    // Organisation-level goals are the strategy everyone works to: all members read them.
+    orgWide: { where: sql`(goals.portfolio_id is null and goals.team_id is null)`, writers: ['vmo_lead'] },
+  },
   fields: {
     name: { column: 'name', schema: Name, create: 'required', searchable: true, sortable: true },
     description: { column: 'description', schema: LongText, nullable: true },

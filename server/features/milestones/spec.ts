@@ -1,3 +1,4 @@
+import { column, portfolioOfProject } from '../../auth/access';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { CalendarDate, Id, LongText, Name } from '../../resources/vocabulary-schemas';
 
@@ -7,6 +8,13 @@ export const milestoneSpec: ResourceSpec = {
   entityType: 'milestone',
   title: 'Milestone',
   defaultSort: 'dueDate',
+  access: {
+    area: 'portfolio',
+    scopes: {
+      portfolio: portfolioOfProject('milestones', 'project_id'),
+      project: column('milestones', 'project_id'),
+    },
+  },
   fields: {
     projectId: { column: 'project_id', schema: Id, create: 'required', references: 'projects', filter: 'eq' },
     name: { column: 'name', schema: Name, create: 'required', searchable: true, sortable: true },

@@ -18,6 +18,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, store: Store): 
   app.get(
     '/api/v1/organisation',
     {
+      config: { permission: 'signed-in' },
       schema: {
         tags: ['Organisation'],
         summary: 'The organisation of the caller',

@@ -25,6 +25,7 @@ export const personSpec: ResourceSpec = {
   entityType: 'person',
   title: 'Person',
   defaultSort: 'name',
+  access: { area: 'directory' },
   fields: {
     name: { column: 'name', schema: Name, create: 'required', searchable: true, sortable: true },
     email: {

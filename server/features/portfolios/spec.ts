@@ -1,3 +1,4 @@
+import { column } from '../../auth/access';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, Name } from '../../resources/vocabulary-schemas';
 
@@ -7,6 +8,7 @@ export const portfolioSpec: ResourceSpec = {
   entityType: 'portfolio',
   title: 'Portfolio',
   defaultSort: 'name',
+  access: { area: 'portfolio', scopes: { portfolio: column('portfolios', 'id') } },
   fields: {
     name: { column: 'name', schema: Name, create: 'required', searchable: true, sortable: true },
     description: { column: 'description', schema: LongText, nullable: true },

@@ -1,3 +1,4 @@
+import { column } from '../../auth/access';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, Name } from '../../resources/vocabulary-schemas';
 
@@ -8,6 +9,7 @@ export const programSpec: ResourceSpec = {
   entityType: 'program',
   title: 'Program',
   defaultSort: 'name',
+  access: { area: 'portfolio', scopes: { portfolio: column('programs', 'portfolio_id') } },
   fields: {
     portfolioId: {
       column: 'portfolio_id',

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { HEALTH_RATINGS, LIFECYCLE_STATES, PROJECT_APPROACHES } from '../../../core/model/vocabulary';
+import { column } from '../../auth/access';
 import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec, Trx } from '../../resources/resource-spec';
 import { CalendarDate, Id, LongText, Money, Name, stringEnum } from '../../resources/vocabulary-schemas';
@@ -10,6 +11,10 @@ export const projectSpec: ResourceSpec = {
   entityType: 'project',
   title: 'Project',
   defaultSort: 'name',
+  access: {
+    area: 'portfolio',
+    scopes: { portfolio: column('projects', 'portfolio_id'), project: column('projects', 'id') },
+  },
   fields: {
     portfolioId: {
       column: 'portfolio_id',

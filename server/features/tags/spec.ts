@@ -7,6 +7,7 @@ export const tagSpec: ResourceSpec = {
   entityType: 'tag',
   title: 'Tag',
   defaultSort: 'name',
+  access: { area: 'directory' },
   fields: {
     name: {
       column: 'name',

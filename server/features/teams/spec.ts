@@ -8,6 +8,7 @@ export const teamSpec: ResourceSpec = {
   entityType: 'team',
   title: 'Team',
   defaultSort: 'name',
+  access: { area: 'directory' },
   fields: {
     name: { column: 'name', schema: Name, create: 'required', searchable: true, sortable: true },
     deliveryMethod: {

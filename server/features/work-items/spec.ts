@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { ESTIMATE_UNITS, STATUS_CATEGORIES, WORK_ITEM_TYPES } from '../../../core/model/vocabulary';
+import { column, portfolioOfProject } from '../../auth/access';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, stringEnum, Timestamp } from '../../resources/vocabulary-schemas';
 import { workItemHooks } from './work-item-rules';
@@ -10,6 +11,14 @@ export const workItemSpec: ResourceSpec = {
   entityType: 'work_item',
   title: 'Work item',
   defaultSort: 'createdAt',
+  access: {
+    area: 'delivery',
+    scopes: {
+      portfolio: portfolioOfProject('work_items', 'project_id'),
+      project: column('work_items', 'project_id'),
+      team: column('work_items', 'team_id'),
+    },
+  },
   fields: {
     projectId: {
       column: 'project_id',

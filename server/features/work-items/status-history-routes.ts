@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { STATUS_CATEGORIES } from '../../../core/model/vocabulary';
+import { assertRecordAccess } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
-import { ProblemError } from '../../http/problem';
 import { ProblemSchema } from '../../http/problem-schema';
 import { Id, stringEnum, Timestamp } from '../../resources/vocabulary-schemas';
 import type { Store } from '../../store/database';
+import { workItemSpec } from './spec';
 
 const Category = stringEnum(STATUS_CATEGORIES);
 const StatusChange = Type.Object({
@@ -22,6 +23,7 @@ export function registerStatusHistoryRoutes(app: FastifyInstance, store: Store):
   app.get(
     '/api/v1/work-items/:id/status-history',
     {
+      config: { permission: 'delivery.read' },
       schema: {
         tags: ['Work item'],
         summary: 'Status changes of a work item, oldest first',
@@ -36,13 +38,7 @@ export function registerStatusHistoryRoutes(app: FastifyInstance, store: Store):
     async (request) => {
       const principal = await authenticate(store, request);
       const { id } = request.params as { id: string };
-      const item = await store.db
-        .selectFrom('work_items')
-        .select('id')
-        .where('id', '=', id)
-        .where('organisation_id', '=', principal.organisationId)
-        .executeTakeFirst();
-      if (!item) throw new ProblemError('not_found', `Work item ${id} does not exist.`);
+      await assertRecordAccess(store.db, workItemSpec, principal, id, 'read');
       const rows = await store.db
         .selectFrom('work_item_status_changes')
         .selectAll()

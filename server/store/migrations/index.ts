@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-portfolio-model';
 import * as m0002 from './0002-imports';
+import * as m0003 from './0003-identity';
 
 /**
  * The one migration set both engines run. Forward-only and numbered: add a new file, never edit
@@ -9,6 +10,7 @@ import * as m0002 from './0002-imports';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-portfolio-model': m0001,
   '0002-imports': m0002,
+  '0003-identity': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {
