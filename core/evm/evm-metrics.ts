@@ -75,6 +75,7 @@ export function computeEvmMetrics(input: EvmInput): EvmMetrics {
   if (tcpiBac !== null && bac - ac < 0)
     w.push('AC exceeds BAC: the BAC can no longer be met (TCPI (BAC) < 0)');
   const etc = eacCpi === null ? null : eacCpi - ac;
+  if (eacCpi === null) w.push('ETC and VAC are undefined: EAC (CPI) is undefined');
   const tcpiEac = divideOrNull(
     bac - ev,
     etc,

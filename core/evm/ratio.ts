@@ -1,6 +1,7 @@
 /**
  * Guarded division for EVM indices: a zero (or missing) denominator gives null and a warning
- * naming the figure, never Infinity or NaN. A denominator within rounding error of zero
+ * naming the figure, never Infinity or NaN; so does a missing (null) operand, which comes from an
+ * earlier undefined figure. A denominator within rounding error of zero
  * (|d| ≤ 1e-12 × `scale`) counts as zero, so EAC − AC after EV = BAC does not give 10^15.
  *
  * @example
@@ -15,7 +16,10 @@ export function divideOrNull(
   warnings: string[],
   scale = 0,
 ): number | null {
-  if (numerator === null || denominator === null) return null;
+  if (numerator === null || denominator === null) {
+    warnings.push(`${figure} is undefined: it depends on a figure that is undefined`);
+    return null;
+  }
   if (denominator === 0 || Math.abs(denominator) <= 1e-12 * Math.abs(scale)) {
     warnings.push(`${figure} is undefined: ${reason}`);
     return null;
