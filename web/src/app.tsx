@@ -1,0 +1,31 @@
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { isApiError } from './api/client';
+import { routes } from './routes';
+import { PortfolioScopeProvider } from './shell/portfolio-scope';
+import { ThemeProvider } from './shell/theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // Retrying cannot fix a refused or missing record.
+      retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+    },
+  },
+  mutationCache: new MutationCache(),
+});
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return (
+    <ThemeProvider>
+      <QueryClientProvider client={queryClient}>
+        <PortfolioScopeProvider>
+          <RouterProvider router={router} />
+        </PortfolioScopeProvider>
+      </QueryClientProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,8 @@
+// The design system: every page builds from these components and the tokens in styles/.
+export { Badge, type BadgeTone, HealthBadge } from './badge';
+export { Button, ButtonLink, type ButtonVariant } from './button';
+export { Card } from './card';
+export { Dialog } from './dialog';
+export { humanise, Input, type Option, optionsOf, Select, Textarea } from './field';
+export { EmptyState, ErrorState, Skeleton } from './states';
+export { type Column, DataTable, type SortState, toSortParam } from './table';

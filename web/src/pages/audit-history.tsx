@@ -1,0 +1,43 @@
+import { useAudit } from '../api/resources';
+import type { ResourceName } from '../api/types';
+import { Card, EmptyState, ErrorState, Skeleton } from '../design';
+import { formatDateTime } from '../lib/format';
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Who changed what and when, newest first, from `GET /<resource>/:id/audit`. */
+export function AuditHistory({ resource, id }: { resource: ResourceName; id: string }) {
+  const audit = useAudit(resource, id);
+  return (
+    <Card title="History">
+      {audit.isPending ? (
+        <Skeleton label="Loading history" />
+      ) : audit.isError ? (
+        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : audit.data.length === 0 ? (
+        <EmptyState title="No recorded changes" />
+      ) : (
+        <ol className="stack" style={{ paddingLeft: 20, margin: 0 }}>
+          {[...audit.data].reverse().map((entry) => (
+            <li key={entry.id}>
+              <strong>{entry.actor.label}</strong> {entry.action}d this on{' '}
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              {entry.action === 'update' && (
+                <ul>
+                  {Object.entries(entry.changes).map(([field, change]) => (
+                    <li key={field}>
+                      <span className="mono">{field}</span>: {show(change.before)} → {show(change.after)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

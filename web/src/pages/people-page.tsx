@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useInfiniteList } from '../api/resources';
+import type { Person } from '../api/types';
+import { Badge, Card, DataTable, EmptyState, ErrorState, Input, Skeleton } from '../design';
+import { usePageTitle } from './record-name';
+
+export function PeoplePage() {
+  usePageTitle('People');
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const skill = params.get('skill') ?? '';
+  const people = useInfiniteList('people', { q, skill, sort: 'name' });
+  const rows = useMemo(() => people.data?.pages.flatMap((p) => p.items) ?? [], [people.data]);
+  const set = (name: string) => (e: { target: { value: string } }) => {
+    const next = new URLSearchParams(params);
+    if (e.target.value) next.set(name, e.target.value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>People</h1>
+          <p className="muted">Everyone in the organisation, with their skills (proficiency 1–5).</p>
+        </div>
+      </div>
+      <Card>
+        <div className="stack">
+          <form className="row" aria-label="Filter people" onSubmit={(e) => e.preventDefault()}>
+            <Input label="Search" type="search" value={q} onChange={set('q')} />
+            <Input
+              label="Skill"
+              hint="Exact skill name, e.g. TypeScript"
+              value={skill}
+              onChange={set('skill')}
+            />
+          </form>
+          {people.isPending ? (
+            <Skeleton lines={6} label="Loading people" />
+          ) : people.isError ? (
+            <ErrorState error={people.error} onRetry={() => void people.refetch()} />
+          ) : rows.length === 0 ? (
+            <EmptyState title="Nobody matches" />
+          ) : (
+            <DataTable<Person>
+              caption="People"
+              rows={rows}
+              rowKey={(p) => p.id}
+              height={560}
+              onEndReached={() => {
+                if (people.hasNextPage && !people.isFetchingNextPage) void people.fetchNextPage();
+              }}
+              columns={[
+                { id: 'name', header: 'Name', cell: (p) => p.name },
+                { id: 'title', header: 'Title', cell: (p) => p.title ?? '—' },
+                { id: 'location', header: 'Location', cell: (p) => p.location ?? '—' },
+                { id: 'fte', header: 'FTE', cell: (p) => p.fte, numeric: true },
+                {
+                  id: 'skills',
+                  header: 'Skills',
+                  cell: (p) => (
+                    <span className="row" style={{ gap: 4, flexWrap: 'nowrap' }}>
+                      {p.skills.map((s) => (
+                        <Badge key={s.skill}>
+                          {s.skill} {s.proficiency}
+                        </Badge>
+                      ))}
+                    </span>
+                  ),
+                },
+              ]}
+              footer={`${rows.length}${people.hasNextPage ? '+' : ''} people`}
+            />
+          )}
+        </div>
+      </Card>
+    </>
+  );
+}

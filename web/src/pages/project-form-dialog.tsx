@@ -1,0 +1,199 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useCreateRecord, useEverything, useUpdateRecord } from '../api/resources';
+import { APPROACHES, HEALTHS, LIFECYCLE_STATES, type Project } from '../api/types';
+import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../design';
+import { usePortfolioScope } from '../shell/portfolio-scope';
+import { emptyToNull, fieldErrors } from './form-errors';
+
+type Draft = Record<
+  | 'portfolioId'
+  | 'key'
+  | 'name'
+  | 'approach'
+  | 'lifecycleState'
+  | 'phase'
+  | 'health'
+  | 'ownerId'
+  | 'startDate'
+  | 'endDate'
+  | 'budget'
+  | 'description',
+  string
+>;
+
+function toDraft(project: Project | undefined, portfolioId: string): Draft {
+  return {
+    portfolioId: project?.portfolioId ?? portfolioId,
+    key: project?.key ?? '',
+    name: project?.name ?? '',
+    approach: project?.approach ?? 'hybrid',
+    lifecycleState: project?.lifecycleState ?? 'proposed',
+    phase: project?.phase ?? '',
+    health: project?.health ?? '',
+    ownerId: project?.ownerId ?? '',
+    startDate: project?.startDate ?? '',
+    endDate: project?.endDate ?? '',
+    budget: project?.budget === null || project?.budget === undefined ? '' : String(project.budget),
+    description: project?.description ?? '',
+  };
+}
+
+function toBody(draft: Draft): Record<string, unknown> {
+  return {
+    portfolioId: draft.portfolioId,
+    key: draft.key.trim(),
+    name: draft.name.trim(),
+    approach: draft.approach,
+    lifecycleState: draft.lifecycleState,
+    phase: emptyToNull(draft.phase),
+    health: emptyToNull(draft.health),
+    ownerId: emptyToNull(draft.ownerId),
+    startDate: emptyToNull(draft.startDate),
+    endDate: emptyToNull(draft.endDate),
+    budget: draft.budget.trim() === '' ? null : Number(draft.budget),
+    description: emptyToNull(draft.description),
+  };
+}
+
+/** Creates a project, or edits one when `project` is given. */
+export function ProjectFormDialog({
+  open,
+  onClose,
+  project,
+}: {
+  open: boolean;
+  onClose: () => void;
+  project?: Project;
+}) {
+  if (!open) return null;
+  return <ProjectForm onClose={onClose} project={project} />;
+}
+
+function ProjectForm({ onClose, project }: { onClose: () => void; project: Project | undefined }) {
+  const { portfolioId } = usePortfolioScope();
+  const [draft, setDraft] = useState(() => toDraft(project, portfolioId));
+  const portfolios = useEverything('portfolios');
+  const people = useEverything('people');
+  const create = useCreateRecord('projects');
+  const update = useUpdateRecord('projects');
+  const navigate = useNavigate();
+  const mutation = project ? update : create;
+  const errors = fieldErrors(mutation.error);
+  const set = (field: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = toBody(draft);
+    if (project) {
+      update.mutate({ id: project.id, version: project.version, patch: body }, { onSuccess: onClose });
+    } else {
+      create.mutate(body, {
+        onSuccess: (created) => {
+          onClose();
+          void navigate(`/portfolio/projects/${created.id}`);
+        },
+      });
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} title={project ? `Edit ${project.name}` : 'New project'} wide>
+      <form className="stack" onSubmit={submit} noValidate>
+        {errors.form && (
+          <p role="alert" className="t-field__error">
+            {errors.form}
+          </p>
+        )}
+        <div className="grid-2">
+          <Select
+            label="Portfolio"
+            required
+            placeholder="Choose a portfolio"
+            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={draft.portfolioId}
+            onChange={set('portfolioId')}
+            error={errors.portfolioId}
+          />
+          <Input
+            label="Key"
+            hint="2–10 capitals or digits, e.g. CRM"
+            required
+            value={draft.key}
+            onChange={set('key')}
+            error={errors.key}
+          />
+          <Input label="Name" required value={draft.name} onChange={set('name')} error={errors.name} />
+          <Select
+            label="Approach"
+            options={optionsOf(APPROACHES)}
+            value={draft.approach}
+            onChange={set('approach')}
+            error={errors.approach}
+          />
+          <Select
+            label="Lifecycle state"
+            options={optionsOf(LIFECYCLE_STATES)}
+            value={draft.lifecycleState}
+            onChange={set('lifecycleState')}
+            error={errors.lifecycleState}
+          />
+          <Input label="Phase" value={draft.phase} onChange={set('phase')} error={errors.phase} />
+          <Select
+            label="Health"
+            placeholder="Not set"
+            options={optionsOf(HEALTHS)}
+            value={draft.health}
+            onChange={set('health')}
+            error={errors.health}
+          />
+          <Select
+            label="Owner"
+            placeholder="Nobody"
+            options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={draft.ownerId}
+            onChange={set('ownerId')}
+            error={errors.ownerId}
+          />
+          <Input
+            label="Start date"
+            type="date"
+            value={draft.startDate}
+            onChange={set('startDate')}
+            error={errors.startDate}
+          />
+          <Input
+            label="End date"
+            type="date"
+            value={draft.endDate}
+            onChange={set('endDate')}
+            error={errors.endDate}
+          />
+          <Input
+            label="Budget"
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            value={draft.budget}
+            onChange={set('budget')}
+            error={errors.budget}
+          />
+        </div>
+        <Textarea
+          label="Description"
+          value={draft.description}
+          onChange={set('description')}
+          error={errors.description}
+        />
+        <div className="t-dialog__footer">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : project ? 'Save changes' : 'Create project'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { useParams } from 'react-router';
+import { useInfiniteList, useRecord } from '../api/resources';
+import type { WorkItem } from '../api/types';
+import { ThroughputCard } from '../charts/throughput-card';
+import { Card, DataTable, EmptyState, ErrorState, humanise, Skeleton } from '../design';
+import { AuditHistory } from './audit-history';
+import { usePageTitle, usePeopleNames, useTeamNames } from './record-name';
+import { workItemColumns } from './work-item-columns';
+
+export function TeamPage() {
+  const { teamId = '' } = useParams();
+  const team = useRecord('teams', teamId);
+  usePageTitle(team.data?.name ?? 'Team');
+  if (team.isPending) return <Skeleton lines={6} label="Loading team" />;
+  if (team.isError) return <ErrorState error={team.error} onRetry={() => void team.refetch()} />;
+  const t = team.data;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t.name}</h1>
+          <p className="muted">{humanise(t.deliveryMethod)} team</p>
+        </div>
+      </div>
+      {t.description && <p>{t.description}</p>}
+      <ThroughputCard teamId={t.id} teamName={t.name} />
+      <TeamWork teamId={t.id} />
+      <AuditHistory resource="teams" id={t.id} />
+    </>
+  );
+}
+
+function TeamWork({ teamId }: { teamId: string }) {
+  const items = useInfiniteList('work-items', { teamId, statusCategory: 'in_progress', sort: '-startedAt' });
+  const people = usePeopleNames();
+  const teams = useTeamNames();
+  const columns = useMemo(
+    () => workItemColumns(people, teams).filter((c) => c.id !== 'team'),
+    [people, teams],
+  );
+  const rows = useMemo(() => items.data?.pages.flatMap((p) => p.items) ?? [], [items.data]);
+  return (
+    <Card title="In progress">
+      {items.isPending ? (
+        <Skeleton label="Loading work in progress" />
+      ) : items.isError ? (
+        <ErrorState error={items.error} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="Nothing in progress" />
+      ) : (
+        <DataTable<WorkItem>
+          caption="Work in progress"
+          rows={rows}
+          columns={columns}
+          rowKey={(w) => w.id}
+          height={360}
+          onEndReached={() => {
+            if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
+          }}
+        />
+      )}
+    </Card>
+  );
+}

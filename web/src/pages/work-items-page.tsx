@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useEverything, useInfiniteList } from '../api/resources';
+import { STATUS_CATEGORIES, WORK_ITEM_TYPES, type WorkItem } from '../api/types';
+import {
+  Button,
+  Card,
+  DataTable,
+  EmptyState,
+  ErrorState,
+  Input,
+  optionsOf,
+  Select,
+  Skeleton,
+  type SortState,
+  toSortParam,
+} from '../design';
+import { downloadCsv, toCsv } from '../lib/csv';
+import { usePageTitle, usePeopleNames, useTeamNames } from './record-name';
+import { workItemColumns } from './work-item-columns';
+import { WorkItemFormDialog } from './work-item-form-dialog';
+
+const FILTERS = ['q', 'projectId', 'type', 'statusCategory', 'teamId'] as const;
+
+/**
+ * All work items, read from the server a page at a time as the table scrolls. Filters live in the
+ * address so a filtered list can be bookmarked and shared.
+ */
+export function WorkItemsPage() {
+  usePageTitle('Work items');
+  const [params, setParams] = useSearchParams();
+  const [sort, setSort] = useState<SortState | undefined>({ field: 'updatedAt', descending: true });
+  const [creating, setCreating] = useState(false);
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
+  const items = useInfiniteList('work-items', { ...filters, sort: toSortParam(sort) });
+  const projects = useEverything('projects');
+  const teamsList = useEverything('teams');
+  const people = usePeopleNames();
+  const teams = useTeamNames();
+  const columns = useMemo(() => workItemColumns(people, teams), [people, teams]);
+  const rows = useMemo(() => items.data?.pages.flatMap((p) => p.items) ?? [], [items.data]);
+
+  const setFilter = (name: (typeof FILTERS)[number]) => (e: { target: { value: string } }) => {
+    const next = new URLSearchParams(params);
+    if (e.target.value) next.set(name, e.target.value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Work items</h1>
+          <p className="muted">Epics, features, stories, tasks and bugs across all projects.</p>
+        </div>
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          New work item
+        </Button>
+      </div>
+      <Card>
+        <div className="stack">
+          <form className="row" aria-label="Filter work items" onSubmit={(e) => e.preventDefault()}>
+            <Input label="Search" type="search" value={filters.q} onChange={setFilter('q')} />
+            <Select
+              label="Project"
+              placeholder="Any"
+              options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.key }))}
+              value={filters.projectId}
+              onChange={setFilter('projectId')}
+            />
+            <Select
+              label="Type"
+              placeholder="Any"
+              options={optionsOf(WORK_ITEM_TYPES)}
+              value={filters.type}
+              onChange={setFilter('type')}
+            />
+            <Select
+              label="Status"
+              placeholder="Any"
+              options={optionsOf(STATUS_CATEGORIES)}
+              value={filters.statusCategory}
+              onChange={setFilter('statusCategory')}
+            />
+            <Select
+              label="Team"
+              placeholder="Any"
+              options={(teamsList.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+              value={filters.teamId}
+              onChange={setFilter('teamId')}
+            />
+            <Button
+              disabled={rows.length === 0}
+              onClick={() =>
+                downloadCsv(
+                  'work-items.csv',
+                  toCsv(
+                    columns.map((c) => c.header),
+                    rows.map((r) => columns.map((c) => c.value?.(r) ?? null)),
+                  ),
+                )
+              }
+            >
+              Export loaded rows
+            </Button>
+          </form>
+          {items.isPending ? (
+            <Skeleton lines={8} label="Loading work items" />
+          ) : items.isError ? (
+            <ErrorState error={items.error} onRetry={() => void items.refetch()} />
+          ) : rows.length === 0 ? (
+            <EmptyState title="No work items match">Change the filters or create a work item.</EmptyState>
+          ) : (
+            <DataTable<WorkItem>
+              caption="Work items"
+              rows={rows}
+              columns={columns}
+              rowKey={(w) => w.id}
+              height={560}
+              sort={sort}
+              onSortChange={setSort}
+              onEndReached={() => {
+                if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
+              }}
+              footer={
+                items.isFetchingNextPage
+                  ? `Loading more… (${rows.length} so far)`
+                  : `${rows.length}${items.hasNextPage ? '+ (scroll for more)' : ''} work items`
+              }
+            />
+          )}
+        </div>
+      </Card>
+      <WorkItemFormDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        projectId={filters.projectId || undefined}
+      />
+    </>
+  );
+}

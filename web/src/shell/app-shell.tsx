@@ -1,0 +1,96 @@
+import { useCallback, useState } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { signOut } from '../api/auth';
+import { Button } from '../design';
+import { Breadcrumbs } from './breadcrumbs';
+import { CommandPalette, usePaletteShortcut } from './command-palette';
+import { Notifications } from './notifications';
+import { PortfolioSwitcher } from './portfolio-scope';
+import { ThemeToggle } from './theme';
+
+const OFFICES = [
+  {
+    office: 'Portfolio',
+    subtitle: 'PMO',
+    links: [{ to: '/portfolio', label: 'Overview', end: true }],
+  },
+  {
+    office: 'Delivery',
+    subtitle: 'Agile PMO',
+    links: [
+      { to: '/delivery', label: 'Teams and flow', end: true },
+      { to: '/delivery/work-items', label: 'Work items', end: false },
+    ],
+  },
+  {
+    office: 'Value',
+    subtitle: 'VMO',
+    links: [{ to: '/value', label: 'Goals and investment', end: true }],
+  },
+];
+
+export function AppShell() {
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  usePaletteShortcut(openPalette);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell-header">
+        <NavLink to="/portfolio" className="brand" aria-label="Triad home">
+          <img src="/favicon.svg" alt="" width={22} height={22} />
+          <span>Triad</span>
+        </NavLink>
+        <div className="shell-header__scope">
+          <PortfolioSwitcher />
+        </div>
+        <div className="shell-header__actions">
+          <Button variant="secondary" size="sm" onClick={openPalette} aria-keyshortcuts="Control+K">
+            <span aria-hidden="true">⌕</span> Search <kbd className="shell-hide-narrow">Ctrl K</kbd>
+          </Button>
+          <Notifications />
+          <ThemeToggle />
+          <Button variant="ghost" size="sm" onClick={signOut}>
+            Sign out
+          </Button>
+        </div>
+      </header>
+      <nav className="shell-nav" aria-label="Main">
+        {OFFICES.map((group) => (
+          <div key={group.office} className="shell-nav__group">
+            <h2 className="shell-nav__office">
+              {group.office} <span className="muted">({group.subtitle})</span>
+            </h2>
+            <ul>
+              {group.links.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} end={link.end}>
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        <div className="shell-nav__group">
+          <ul>
+            <li>
+              <NavLink to="/people">People</NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings">Settings</NavLink>
+            </li>
+          </ul>
+        </div>
+      </nav>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        <Breadcrumbs />
+        <Outlet />
+      </main>
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+    </div>
+  );
+}
