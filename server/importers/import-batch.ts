@@ -374,8 +374,8 @@ async function findHistory(
       .where('work_item_id', 'in', itemIds.slice(i, i + 1000))
       .execute();
     for (const r of rows) {
-      let set = byItem.get(r.work_item_id);
-      if (!set) byItem.set(r.work_item_id, (set = new Set()));
+      const set = byItem.get(r.work_item_id) ?? new Set<string>();
+      byItem.set(r.work_item_id, set);
       set.add(moveKey(r));
     }
   }

@@ -158,9 +158,18 @@ export class JsonIssueScanner {
     }
   }
 
+  /** Position of the next backslash in the current chunk, cached: most chunks have none. */
+  private slashAt = -1;
+  private slashChunk = -1;
+  private chunkNumber = 0;
+
   private skipString(c: string, from: number): number {
     let i = from;
     const len = c.length;
+    if (this.slashChunk !== this.chunkNumber) {
+      this.slashChunk = this.chunkNumber;
+      this.slashAt = -1;
+    }
     while (i < len) {
       if (this.escapePending) {
         this.escapePending = false;
@@ -168,7 +177,12 @@ export class JsonIssueScanner {
         continue;
       }
       const quote = c.indexOf('"', i);
-      const slash = c.indexOf('\\', i);
+      // indexOf from every string start would rescan the rest of the chunk each time: quadratic.
+      if (this.slashAt !== len && this.slashAt < i) {
+        this.slashAt = c.indexOf('\\', i);
+        if (this.slashAt === -1) this.slashAt = len;
+      }
+      const slash = this.slashAt === len ? -1 : this.slashAt;
       if (slash !== -1 && (quote === -1 || slash < quote)) {
         this.escapePending = true;
         i = slash + 1;
