@@ -65,12 +65,12 @@ export function computeEvmMetrics(input: EvmInput): EvmMetrics {
   const w: string[] = [];
   const spi = divideOrNull(ev, pv, 'SPI', 'PV is 0', w);
   const cpi = divideOrNull(ev, ac, 'CPI', 'AC is 0', w);
-  // PMBOK 6th ed. (7-12): EAC = BAC / CPI
+  // PMBOK 6th ed. §7.4.2.2: EAC = BAC / CPI
   const eacCpi = divideOrNull(bac, cpi, 'EAC (CPI)', 'CPI is 0 (nothing earned yet)', w);
   const cpiTimesSpi = cpi === null || spi === null ? null : cpi * spi;
-  // PMBOK 6th ed. (7-15): EAC = AC + (BAC − EV) / (CPI × SPI)
+  // PMBOK 6th ed. §7.4.2.2: EAC = AC + (BAC − EV) / (CPI × SPI)
   const remainingByBoth = divideOrNull(bac - ev, cpiTimesSpi, 'EAC (CPI × SPI)', 'CPI × SPI is 0', w);
-  // PMBOK 6th ed. (7-17) and (7-18): TCPI = (BAC − EV) / (BAC − AC) or (BAC − EV) / (EAC − AC)
+  // PMBOK 6th ed. §7.4.2.2: TCPI = (BAC − EV) / (BAC − AC) or (BAC − EV) / (EAC − AC)
   const tcpiBac = divideOrNull(bac - ev, bac - ac, 'TCPI (BAC)', 'AC equals BAC, no budget is left', w);
   if (tcpiBac !== null && bac - ac < 0)
     w.push('AC exceeds BAC: the BAC can no longer be met (TCPI (BAC) < 0)');
@@ -96,10 +96,10 @@ export function computeEvmMetrics(input: EvmInput): EvmMetrics {
     percentScheduled: divideOrNull(pv, bac, '% scheduled', 'BAC is 0', []),
     eac: {
       cpi: eacCpi,
-      // PMBOK 6th ed. (7-14): EAC = AC + (BAC − EV)
+      // PMBOK 6th ed. §7.4.2.2: EAC = AC + (BAC − EV)
       atypical: ac + (bac - ev),
       cpiSpi: remainingByBoth === null ? null : ac + remainingByBoth,
-      // PMBOK 6th ed. (7-13): EAC = AC + bottom-up ETC
+      // PMBOK 6th ed. §7.4.2.2: EAC = AC + bottom-up ETC
       bottomUp: input.etc === undefined ? null : ac + input.etc,
     },
     etc,

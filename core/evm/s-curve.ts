@@ -29,8 +29,8 @@ export function computeCumulativePlan(perPeriod: readonly number[]): number[] {
 }
 
 /**
- * The S-curve series of a project (PMBOK 6th ed., Fig. 7-12, "Earned Value, Planned Value and
- * Actual Costs"): for every period up to the later of the plan's end and the status date, the
+ * The S-curve series of a project (the cumulative PV, EV and AC chart of PMBOK 6th ed.
+ * §7.4.2.2): for every period up to the later of the plan's end and the status date, the
  * cumulative PV, EV and AC, with SPI, CPI and earned schedule where they exist.
  *
  * @example

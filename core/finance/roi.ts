@@ -17,7 +17,7 @@ export function computeRoi(costs: readonly number[], benefits: readonly number[]
 
 /**
  * Benefit-cost ratio: PV(benefits) / PV(costs), both discounted at `rate` with element 0 at
- * period 0 (HM Treasury Green Book, 2022, §5: BCR = present value of benefits / present value
+ * period 0 (HM Treasury, The Green Book, 2022: BCR = present value of benefits / present value
  * of costs). Null when the present value of the costs is 0.
  *
  * @example
