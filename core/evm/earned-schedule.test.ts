@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeEarnedSchedule } from './earned-schedule';
+import { computeCumulativePlan } from './s-curve';
 
 // REFERENCES.md §1.2 example F (constructed there; formula of Lipke 2003 and the PMI Practice
 // Standard for EVM 2nd ed., App. D): PV_cum by month 1..10, PD 10, AT 6, EV 600.
@@ -50,7 +51,7 @@ describe('computeEarnedSchedule', () => {
 
   const planArb = fc
     .array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 24 })
-    .map((perPeriod) => perPeriod.reduce<number[]>((cum, v) => [...cum, (cum[cum.length - 1] ?? 0) + v], []));
+    .map(computeCumulativePlan);
 
   it('the plan reaches EV at time ES: interpolated PV(ES) = EV (Lipke 2003)', () => {
     fc.assert(
