@@ -5,9 +5,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { registerSessionRoutes } from './features/auth/auth-routes';
+import { registerCredentialRoutes } from './features/auth/credential-routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
 import { RESOURCE_SPECS } from './features/registry';
+import { registerUserRoutes } from './features/users/users-routes';
 import { registerStatusHistoryRoutes } from './features/work-items/status-history-routes';
 import { registerHealthRoutes } from './health/routes';
 import { handleError } from './http/error-handler';
@@ -25,6 +28,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS). */
   trustProxy?: boolean;
+  /** Development conveniences, such as password-reset links written to the log. */
+  devMode?: boolean;
 }
 
 declare module 'fastify' {
@@ -41,6 +46,7 @@ export async function buildApp({
   bodyLimitBytes = 1_048_576,
   rateLimitPerMinute = 1200,
   trustProxy = false,
+  devMode = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger || undefined,
@@ -96,6 +102,9 @@ export async function buildApp({
 
   registerHealthRoutes(app, store);
   registerOrganisationRoutes(app, store);
+  registerSessionRoutes(app, store);
+  registerCredentialRoutes(app, store, { devMode });
+  registerUserRoutes(app, store);
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);
   registerThroughputRoutes(app, store);

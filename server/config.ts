@@ -10,6 +10,8 @@ export interface Config {
   /** Seed the demo organisation into an empty database at start. */
   demo: boolean;
   bodyLimitBytes: number;
+  /** Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -23,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: readBool(env, 'TRIAD_DEMO', true),
     bodyLimitBytes: readInt(env, 'TRIAD_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    trustProxy: readBool(env, 'TRIAD_TRUST_PROXY', false),
   };
 }
 

@@ -32,7 +32,13 @@ export async function startServer(
   }
   const demoToken = config.demo ? await issueDemoToken(store, new Date()) : undefined;
 
-  const app = await buildApp({ store, logger, bodyLimitBytes: config.bodyLimitBytes });
+  const app = await buildApp({
+    store,
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    devMode: config.demo,
+    trustProxy: config.trustProxy,
+  });
   const url = await app.listen({ port: config.port, host: config.host });
   let closing: Promise<void> | undefined;
   const close = () => {

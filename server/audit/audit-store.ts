@@ -2,7 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import type { Trx } from '../resources/resource-spec';
 
-export type AuditAction = 'create' | 'update' | 'delete';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'account_locked'
+  | 'sign_out'
+  | 'password_changed'
+  | 'password_reset'
+  | 'role_granted'
+  | 'role_revoked'
+  | 'token_created'
+  | 'token_revoked'
+  | 'session_revoked'
+  | 'totp_enabled'
+  | 'totp_disabled';
 
 /** Field name → its value before and after the change (null where absent). */
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
@@ -14,10 +30,17 @@ export interface AuditEntry {
   changes: FieldChanges;
 }
 
+/** Who an audit entry is attributed to; security events may have no signed-in user yet. */
+export interface AuditActor {
+  organisationId: string;
+  userId: string | null;
+  label: string;
+}
+
 /** Written inside the mutation's own transaction, so a change and its record stand or fall together. */
 export async function recordAudit(
   trx: Trx,
-  principal: Principal,
+  principal: AuditActor | Principal,
   at: string,
   entry: AuditEntry,
 ): Promise<void> {

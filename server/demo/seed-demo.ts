@@ -5,6 +5,7 @@ import type { Database, DependenciesTable } from '../store/tables';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../store/tables';
 import { demoId } from './demo-clock';
 import { type DemoStructure, generateStructure } from './demo-organisation';
+import { generateDemoUsers } from './demo-users';
 import { generateProjectWork } from './demo-work-items';
 
 export interface SeedOptions {
@@ -42,6 +43,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   const adminUserId = demoId(rng);
   const created = new Date(anchorMs - 548 * 86_400_000).toISOString();
   const s = generateStructure(rng, anchorMs, organisationId, options.scale);
+  const demoUsers = await generateDemoUsers(rng, s, organisationId, created);
 
   await store.db.transaction().execute(async (trx) => {
     await trx
@@ -65,12 +67,14 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
         name: 'Ada Admin',
         person_id: null,
         role: 'org_admin',
-        password_hash: null,
+        password_hash: demoUsers.users[0]?.password_hash ?? null,
         version: 1,
         created_at: created,
         updated_at: created,
       })
       .execute();
+    await insertInBatches(trx, 'users', demoUsers.users);
+    await insertInBatches(trx, 'role_assignments', demoUsers.grants);
   });
 
   const membersByTeam = new Map<string, string[]>();

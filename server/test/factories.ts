@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { issueApiToken } from '../auth/api-tokens';
+import { hashPassword } from '../auth/passwords';
+import type { ScopedRole, ScopeType } from '../auth/permissions';
 import type { Store } from '../store/database';
 
 export interface TestOrganisation {
@@ -88,4 +90,81 @@ export async function createPortfolioWithProject(api: ApiClient, key = 'PAY') {
   });
   if (project.status !== 201) throw new Error(`project factory failed: ${JSON.stringify(project.body)}`);
   return { portfolio: portfolio.body, project: project.body };
+}
+
+/** A member account with a password and the given roles, for identity and access tests. */
+export async function createTestUser(
+  store: Store,
+  organisationId: string,
+  options: {
+    password?: string;
+    orgAdmin?: boolean;
+    grants?: { role: ScopedRole; scopeType: ScopeType; scopeId: string }[];
+  } = {},
+): Promise<{ userId: string; email: string; password: string }> {
+  const now = new Date().toISOString();
+  const userId = randomUUID();
+  const email = `user-${userId}@example.test`;
+  const password = options.password ?? 'correct horse battery staple';
+  await store.db
+    .insertInto('users')
+    .values({
+      id: userId,
+      organisation_id: organisationId,
+      email,
+      name: `User ${userId.slice(0, 6)}`,
+      person_id: null,
+      role: options.orgAdmin ? 'org_admin' : 'member',
+      password_hash: await hashPassword(password),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  for (const g of options.grants ?? []) {
+    await store.db
+      .insertInto('role_assignments')
+      .values({
+        id: randomUUID(),
+        organisation_id: organisationId,
+        user_id: userId,
+        scope_type: g.scopeType,
+        scope_id: g.scopeId,
+        role: g.role,
+        created_at: now,
+      })
+      .execute();
+  }
+  return { userId, email, password };
+}
+
+/** A token for an existing user. */
+export async function tokenFor(
+  store: Store,
+  organisationId: string,
+  userId: string,
+  scope: 'read' | 'write' = 'write',
+): Promise<string> {
+  return (
+    await issueApiToken(store.db, {
+      organisationId,
+      userId,
+      name: 'test',
+      scope,
+      expiresAt: null,
+      now: new Date().toISOString(),
+    })
+  ).token;
+}
+
+/** Signs in through the API and returns the session cookie and CSRF token. */
+export async function signInSession(app: FastifyInstance, email: string, password: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'triad_session');
+  return {
+    cookie: `triad_session=${cookie?.value}`,
+    csrf: res.json().csrfToken as string,
+    setCookie: cookie,
+  };
 }
