@@ -62,13 +62,13 @@ export function computeBusinessCase(input: BusinessCaseInput, options: IrrSearch
   const simple = computePayback(netFlows);
   const discounted = computeDiscountedPayback(input.rate, netFlows);
   if (simple.period === null)
-    warnings.push('no payback: the cumulative net flow is negative at the last period');
+    warnings.push('no payback: the cumulative net flow never turns non-negative');
   else if (simple.dipsAgain)
     warnings.push(
-      'the cumulative net flow falls below zero again after first turning non-negative: payback is the final recovery',
+      'the cumulative net flow falls below zero again after first turning non-negative: payback is the first recovery',
     );
   if (discounted.period === null)
-    warnings.push('no discounted payback: the cumulative discounted net flow is negative at the last period');
+    warnings.push('no discounted payback: the cumulative discounted net flow never turns non-negative');
 
   const totalCosts = computeSum(costs);
   const totalBenefits = computeSum(benefits);
