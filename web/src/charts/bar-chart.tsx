@@ -36,7 +36,13 @@ export function SimpleBarChart({
           cursor={{ fill: theme.grid, opacity: 0.4 }}
           formatter={(value) => [formatValue ? formatValue(Number(value)) : String(value), valueName]}
         />
-        <Bar dataKey="value" name={valueName} fill={theme.series[0]} radius={[3, 3, 0, 0]} />
+        <Bar
+          dataKey="value"
+          name={valueName}
+          fill={theme.series[0]}
+          radius={[3, 3, 0, 0]}
+          isAnimationActive={false}
+        />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -38,12 +38,8 @@ export function InlineField({
   if (!editing) {
     return (
       <div className="t-inline">
-        <button
-          type="button"
-          className="t-inline__value"
-          onClick={start}
-          aria-label={`${label}: ${value || 'none'}. Edit`}
-        >
+        <button type="button" className="t-inline__value" onClick={start}>
+          <span className="visually-hidden">Edit {label}: </span>
           {display ?? (value || <span className="muted">None</span>)}
         </button>
       </div>

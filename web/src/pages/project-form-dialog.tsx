@@ -87,7 +87,12 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
     event.preventDefault();
     const body = toBody(draft);
     if (project) {
-      update.mutate({ id: project.id, version: project.version, patch: body }, { onSuccess: onClose });
+      // Only the changed fields: a smaller patch, and the key cannot change after creation.
+      const before = toBody(toDraft(project, portfolioId));
+      const patch = Object.fromEntries(
+        Object.entries(body).filter(([field, value]) => field !== 'key' && value !== before[field]),
+      );
+      update.mutate({ id: project.id, version: project.version, patch }, { onSuccess: onClose });
     } else {
       create.mutate(body, {
         onSuccess: (created) => {
@@ -118,7 +123,10 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
           />
           <Input
             label="Key"
-            hint="2–10 capitals or digits, e.g. CRM"
+            readOnly={project !== undefined}
+            hint={
+              project ? 'The key cannot change once work items use it' : '2–10 capitals or digits, e.g. CRM'
+            }
             required
             value={draft.key}
             onChange={set('key')}

@@ -11,14 +11,21 @@ export function Notifications() {
   const [open, setOpen] = useState(false);
   return (
     <details className="t-menu" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary
-        className="t-button t-button--ghost t-button--sm"
-        aria-label={`Notifications (${NOTIFICATIONS.length})`}
-      >
-        <span aria-hidden="true">🔔</span>
-        <span className="notification-count" aria-hidden="true">
-          {NOTIFICATIONS.length}
-        </span>
+      <summary className="t-button t-button--ghost t-button--sm">
+        <svg
+          aria-hidden="true"
+          width="16"
+          height="16"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        <span className="visually-hidden">Notifications</span>
+        <span className="notification-count">{NOTIFICATIONS.length}</span>
       </summary>
       <div className="t-menu__panel">
         <h2 className="visually-hidden">Notifications</h2>

@@ -1,0 +1,154 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/app-server';
+import { launchBrowser, signedInPage } from './support/browser';
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+describe('projects and work items through the UI', () => {
+  it('creates, edits and deletes a project and a work item', async () => {
+    const { context, page } = await signedInPage(browser, app.url, app.token);
+
+    // Create a project; the server's validation message shows beside the field.
+    await page.getByRole('button', { name: 'New project' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New project' });
+    await dialog.getByLabel('Portfolio').selectOption({ index: 1 });
+    await dialog.getByLabel('Key').fill('bad key');
+    await dialog.getByLabel('Name').fill('E2E Rollout');
+    await dialog.getByLabel('Approach').selectOption('agile');
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await dialog.getByText('must match pattern').waitFor();
+    await dialog.getByLabel('Key').fill('EEROLL');
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('heading', { level: 1, name: /E2E Rollout/ }).waitFor();
+    const projectId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    expect((await app.api<{ key: string }>('GET', `/projects/${projectId}`)).key).toBe('EEROLL');
+
+    // Edit it.
+    await page.getByRole('button', { name: 'Edit project' }).click();
+    dialog = page.getByRole('dialog', { name: /^Edit / });
+    await dialog.getByLabel('Name').fill('E2E Rollout renamed');
+    await dialog.getByLabel('Health').selectOption('red');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: /E2E Rollout renamed/ }).waitFor();
+    const edited = await app.api<Versioned & { health: string }>('GET', `/projects/${projectId}`);
+    expect(edited).toMatchObject({ version: 2, health: 'red' });
+
+    // Create a work item in it and edit it inline.
+    await page.getByRole('button', { name: 'New work item' }).click();
+    dialog = page.getByRole('dialog', { name: 'New work item' });
+    await dialog.getByLabel('Title').fill('E2E story');
+    await dialog.getByRole('button', { name: 'Create work item' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E story' }).waitFor();
+    const workItemId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+    await page.getByRole('button', { name: /^Edit Title:/ }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('E2E story edited');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'E2E story edited' }).waitFor();
+    await page.getByRole('button', { name: /^Edit Estimate:/ }).click();
+    await page.getByRole('spinbutton', { name: 'Estimate' }).fill('5');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Version 3,').waitFor();
+    const item = await app.api<Versioned & { title: string; estimate: number }>(
+      'GET',
+      `/work-items/${workItemId}`,
+    );
+    expect(item).toMatchObject({ version: 3, title: 'E2E story edited', estimate: 5 });
+    // The audit history lists the change.
+    await page.getByText('E2E story → E2E story edited').waitFor();
+
+    // Delete the work item, then the project.
+    await page.getByRole('button', { name: 'Delete work item' }).click();
+    await page
+      .getByRole('dialog', { name: /^Delete / })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /E2E Rollout renamed/ }).waitFor();
+    await expect(app.api('GET', `/work-items/${workItemId}`)).rejects.toThrow(/404/);
+
+    await page.getByRole('button', { name: 'Delete project' }).click();
+    await page
+      .getByRole('dialog', { name: /^Delete / })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio overview' }).waitFor();
+    await expect(app.api('GET', `/projects/${projectId}`)).rejects.toThrow(/404/);
+    expect(await page.getByRole('link', { name: 'E2E Rollout renamed' }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('two sessions editing the same work item', () => {
+  it('shows both versions on 412 and lets each user keep theirs or take the other', async () => {
+    const projects = await app.api<{ items: Versioned[] }>('GET', '/projects?limit=1');
+    const created = await app.api<Versioned>('POST', '/work-items', {
+      projectId: projects.items[0]?.id,
+      type: 'story',
+      title: 'Shared story',
+    });
+    const a = await signedInPage(browser, app.url, app.token);
+    const b = await signedInPage(browser, app.url, app.token);
+    for (const session of [a, b]) {
+      await session.page.goto(`/delivery/work-items/${created.id}`);
+      await session.page.getByRole('heading', { level: 1, name: 'Shared story' }).waitFor();
+    }
+
+    // A saves first.
+    await a.page.getByRole('button', { name: /^Edit Title:/ }).click();
+    await a.page.getByRole('textbox', { name: 'Title' }).fill("Alice's title");
+    await a.page.keyboard.press('Enter');
+    await a.page.getByText('Version 2,').waitFor();
+
+    // B still has version 1: the save is refused and both versions are shown.
+    await b.page.getByRole('button', { name: /^Edit Title:/ }).click();
+    await b.page.getByRole('textbox', { name: 'Title' }).fill("Bob's title");
+    await b.page.keyboard.press('Enter');
+    const conflict = b.page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-mine').textContent()).toBe("Bob's title");
+    expect(await conflict.getByTestId('conflict-theirs').textContent()).toBe("Alice's title");
+    await b.page.screenshot({ path: `${ARTIFACTS}conflict-dialog.png` });
+
+    // B keeps their change: saved on top of A's version.
+    await conflict.getByRole('button', { name: 'Keep my change' }).click();
+    await b.page.getByRole('heading', { level: 1, name: "Bob's title" }).waitFor();
+    await b.page.getByText('Version 3,').waitFor();
+    expect(await app.api('GET', `/work-items/${created.id}`)).toMatchObject({
+      version: 3,
+      title: "Bob's title",
+    });
+
+    // Now A is stale; A takes B's version instead.
+    await a.page.getByRole('button', { name: /^Edit Status:/ }).click();
+    await a.page.getByRole('textbox', { name: 'Status' }).fill('In Review');
+    await a.page.keyboard.press('Enter');
+    const second = a.page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await second.waitFor();
+    await second.getByRole('button', { name: 'Use their version' }).click();
+    await a.page.getByRole('heading', { level: 1, name: "Bob's title" }).waitFor();
+    expect(await app.api('GET', `/work-items/${created.id}`)).toMatchObject({ version: 3, status: 'To Do' });
+
+    await a.context.close();
+    await b.context.close();
+  });
+});

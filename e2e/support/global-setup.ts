@@ -1,0 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Builds the web app from the current sources once, so the tests never run an old build. */
+export default function setup(): void {
+  mkdirSync(`${root}/e2e/artifacts`, { recursive: true });
+  if (process.env.TRIAD_E2E_SKIP_BUILD === '1') return;
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}
