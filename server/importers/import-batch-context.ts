@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { StatusCategory } from '../../core/model/vocabulary';
 import type { Store } from '../store/database';
 import type { Database } from '../store/tables';
-import type { ImportPerson } from './import-batch-record';
+import { createImportId, type ImportPerson } from './import-batch-record';
 
 /**
  * What every batch of one import run shares: where the records go, who they are attributed to,
@@ -61,7 +60,7 @@ export async function resolvePerson(
   const name = person.name.toLowerCase();
   const found = (email ? ctx.people.byEmail.get(email) : undefined) ?? ctx.people.byName.get(name);
   if (found) return found;
-  const id = randomUUID();
+  const id = createImportId();
   await trx
     .insertInto('people')
     .values({
@@ -140,7 +139,7 @@ export async function resolveProject(
     await trx
       .insertInto('imported_projects')
       .values({
-        id: randomUUID(),
+        id: createImportId(),
         organisation_id: ctx.organisationId,
         system: ctx.system,
         external_key: externalKey,
@@ -169,7 +168,7 @@ async function createProject(
     ).map((p) => p.key),
   );
   const key = explicit ?? deriveProjectKey(externalKey, taken);
-  const id = randomUUID();
+  const id = createImportId();
   await trx
     .insertInto('projects')
     .values({
@@ -208,7 +207,7 @@ async function importedPortfolio(trx: Transaction<Database>, ctx: ImportContext)
     .executeTakeFirst();
   let id = existing?.id;
   if (!id) {
-    id = randomUUID();
+    id = createImportId();
     await trx
       .insertInto('portfolios')
       .values({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { WorkItemType } from '../../core/model/vocabulary';
 import { canBeChildOf } from '../../core/model/work-item-rules';
@@ -6,6 +5,7 @@ import { insertInBatches } from '../store/bulk-insert';
 import type { AuditEventsTable, Database } from '../store/tables';
 import { importAuditEvent, type RecordOutcome } from './import-batch';
 import type { ImportContext } from './import-batch-context';
+import { createImportId } from './import-batch-record';
 
 /** What to do with items of this source whose key is no longer in the export. */
 export const MISSING_POLICIES = ['keep', 'close', 'delete'] as const;
@@ -111,7 +111,7 @@ export async function applyMissingPolicy(
       await trx
         .insertInto('work_item_status_changes')
         .values({
-          id: randomUUID(),
+          id: createImportId(),
           organisation_id: ctx.organisationId,
           work_item_id: item.id,
           from_status: item.status,

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { StatusCategory, WorkItemType } from '../../core/model/vocabulary';
 import { applyStatusCategory, canBeChildOf } from '../../core/model/work-item-rules';
 import { insertInBatches } from '../store/bulk-insert';
 import type { AuditEventsTable, Database, StatusChangesTable, WorkItemsTable } from '../store/tables';
 import { type ImportContext, resolvePerson, resolveProject } from './import-batch-context';
-import type { ImportRecord } from './import-batch-record';
+import { createImportId, type ImportRecord } from './import-batch-record';
 
 /**
  * Writes one batch of records inside the caller's transaction, as a sync: a record whose key is
@@ -88,7 +87,7 @@ export async function writeImportBatch(
     ctx.organisationId,
     records.map((r) => r.key),
   );
-  const ids = new Map(records.map((r) => [r.key, existing.get(r.key)?.id ?? randomUUID()]));
+  const ids = new Map(records.map((r) => [r.key, existing.get(r.key)?.id ?? createImportId()]));
   const parents = await findParents(trx, ctx, records, ids);
 
   const inserts: WorkItemsTable[] = [];
@@ -161,7 +160,7 @@ export async function writeImportBatch(
       source_key: record.key,
     };
     for (const m of moves.fresh)
-      changes.push({ ...m, id: randomUUID(), organisation_id: ctx.organisationId, work_item_id: id });
+      changes.push({ ...m, id: createImportId(), organisation_id: ctx.organisationId, work_item_id: id });
 
     if (!found) {
       inserts.push({
@@ -291,7 +290,7 @@ function audit(
   changes: Record<string, { before: unknown; after: unknown }>,
 ): AuditEventsTable {
   return {
-    id: randomUUID(),
+    id: createImportId(),
     organisation_id: ctx.organisationId,
     entity_type: 'work_item',
     entity_id: entityId,
