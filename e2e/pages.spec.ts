@@ -31,7 +31,9 @@ describe('sign-in', () => {
   it('signs in from the #token link and removes the token from the address', async () => {
     const { context, page } = await signedInPage(browser, app.url, app.token);
     expect(page.url()).toBe(`${app.url}/portfolio`);
-    expect(await page.evaluate(() => globalThis.location.hash)).toBe('');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash),
+    ).toBe('');
     await context.close();
   });
 

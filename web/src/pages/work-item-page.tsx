@@ -14,7 +14,7 @@ import { formatDateTime } from '../lib/format';
 import { AuditHistory } from './audit-history';
 import { ConflictDialog } from './conflict-dialog';
 import { InlineField } from './inline-field';
-import { usePageTitle } from './record-name';
+import { RecordName, usePageTitle } from './record-name';
 import { StatusBadge } from './work-item-columns';
 
 const LABELS: Record<string, string> = {
@@ -74,7 +74,10 @@ export function WorkItemPage() {
       <div className="page-header">
         <div>
           <p className="mono muted">
-            {w.key} · <Link to={`/portfolio/projects/${w.projectId}`}>project</Link>
+            {w.key} ·{' '}
+            <Link to={`/portfolio/projects/${w.projectId}`}>
+              <RecordName resource="projects" id={w.projectId} />
+            </Link>
           </p>
           <h1>{w.title}</h1>
         </div>

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/app-server';
+import { launchBrowser, signedInPage } from './support/browser';
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('shell', () => {
+  it('opens the command palette with Ctrl+K and goes to a project found by q', async () => {
+    const { context, page } = await signedInPage(browser, app.url, app.token);
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Search Triad' });
+    await palette.getByRole('combobox', { name: 'Search' }).fill('Payments');
+    await palette.getByRole('option', { name: /Project.*Payments Modernisation/ }).waitFor();
+    await palette.getByRole('combobox', { name: 'Search' }).press('ArrowDown');
+    // The first result is the project (pages match no text here); Enter opens the highlighted one.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Payments Modernisation/ }).waitFor();
+    // Breadcrumbs lead back to the office.
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'Portfolio' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio overview' }).waitFor();
+    await context.close();
+  });
+
+  it('toggles the theme and keeps it across reloads', async () => {
+    const { context, page } = await signedInPage(browser, app.url, app.token);
+    const html = page.locator('html');
+    await page.getByRole('button', { name: /^System theme/ }).click();
+    expect(await html.getAttribute('data-theme')).toBe('light');
+    await page.getByRole('button', { name: /^Light theme/ }).click();
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio overview' }).waitFor();
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    await context.close();
+  });
+
+  it('reads work items page by page as the table scrolls', async () => {
+    const { context, page } = await signedInPage(browser, app.url, app.token);
+    await page.goto('/delivery/work-items');
+    const status = page.getByText(/^100\+ \(scroll for more\) work items$/);
+    await status.waitFor();
+    // Virtualised: far fewer rows in the DOM than loaded.
+    expect(await page.locator('table tbody tr').count()).toBeLessThan(60);
+    const region = page.getByRole('region', { name: 'Work items' });
+    await region.evaluate((el) => {
+      (el as unknown as { scrollTop: number; scrollHeight: number }).scrollTop = 1e6;
+    });
+    await page.getByText(/^200\+? .*work items$/).waitFor();
+    await context.close();
+  });
+});
+
+describe('portfolio overview', () => {
+  it('filters, chooses columns, saves a view and exports CSV with formula cells neutralised', async () => {
+    const portfolios = await app.api<{ items: { id: string }[] }>('GET', '/portfolios?limit=1');
+    await app.api('POST', '/projects', {
+      portfolioId: portfolios.items[0]?.id,
+      key: 'INJ',
+      name: '=HYPERLINK("http://evil.example","x")',
+      approach: 'agile',
+      health: 'red',
+    });
+    const { context, page } = await signedInPage(browser, app.url, app.token);
+
+    await page.getByRole('combobox', { name: 'Health' }).selectOption('red');
+    await page.getByRole('link', { name: /HYPERLINK/ }).waitFor();
+    await page
+      .getByRole('group', { name: /Columns/ })
+      .or(page.getByText('Columns', { exact: true }))
+      .first()
+      .click();
+    await page.getByRole('checkbox', { name: 'Budget' }).uncheck();
+    expect(await page.getByRole('columnheader', { name: 'Budget' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByRole('dialog', { name: 'Save this view' }).getByLabel('View name').fill('Red projects');
+    await page.getByRole('dialog', { name: 'Save this view' }).getByRole('button', { name: 'Save' }).click();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio overview' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Health' }).inputValue()).toBe('');
+    await page.getByRole('combobox', { name: 'Saved view' }).selectOption('Red projects');
+    expect(await page.getByRole('combobox', { name: 'Health' }).inputValue()).toBe('red');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).not.toContain('Budget');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(lines.slice(1).every((line) => /,Red,/.test(line) || line.includes('red'))).toBe(true);
+    await context.close();
+  });
+});
