@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useEverything } from '../api/resources';
 import { ErrorState, Skeleton } from '../design';
 import { computeWeeklyThroughput } from '../lib/throughput';
-import { SimpleBarChart } from './bar-chart';
 import { ChartFrame } from './chart-frame';
+import { SimpleBarChart } from './lazy-bar-chart';
 
 const WEEKS = 12;
 

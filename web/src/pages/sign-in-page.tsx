@@ -42,8 +42,9 @@ export function SignInPage() {
 
   return (
     <main className="sign-in">
-      <Card title="Sign in to Triad">
+      <Card>
         <form className="stack" onSubmit={(event) => void submit(event)}>
+          <h1>Sign in to Triad</h1>
           <p className="muted">
             Paste an API token. In demo mode the server prints one (and a link that signs you in) when it
             starts.

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useEverything } from '../api/resources';
 import type { Goal } from '../api/types';
-import { SimpleBarChart } from '../charts/bar-chart';
 import { ChartFrame } from '../charts/chart-frame';
+import { SimpleBarChart } from '../charts/lazy-bar-chart';
 import { Badge, Card, EmptyState, ErrorState, humanise, Skeleton } from '../design';
 import { formatMoney } from '../lib/format';
 import { usePortfolioScope } from '../shell/portfolio-scope';
