@@ -5,11 +5,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { registerAuthentication } from './auth/authenticate';
 import { registerSessionRoutes } from './features/auth/auth-routes';
 import { registerCredentialRoutes } from './features/auth/credential-routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
 import { RESOURCE_SPECS } from './features/registry';
+import { readSsoConfig } from './features/sso/sso-config';
+import { registerSsoRoutes } from './features/sso/sso-routes';
 import { registerUserRoutes } from './features/users/users-routes';
 import { registerStatusHistoryRoutes } from './features/work-items/status-history-routes';
 import { registerHealthRoutes } from './health/routes';
@@ -100,10 +103,12 @@ export async function buildApp({
     app.swagger(),
   );
 
+  registerAuthentication(app, store);
   registerHealthRoutes(app, store);
   registerOrganisationRoutes(app, store);
   registerSessionRoutes(app, store);
   registerCredentialRoutes(app, store, { devMode });
+  registerSsoRoutes(app, store, readSsoConfig(process.env));
   registerUserRoutes(app, store);
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);

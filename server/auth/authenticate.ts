@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problem';
 import type { Trx } from '../resources/resource-spec';
 import type { Store } from '../store/database';
@@ -15,6 +15,28 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * browser send the cookie, but cannot read the token.
  */
 export async function authenticate(store: Store, request: FastifyRequest): Promise<Principal> {
+  request.principal ??= await resolvePrincipal(store, request);
+  return request.principal;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/**
+ * Authenticates before the body is even parsed, so an anonymous caller learns nothing from
+ * validation messages and never reaches a handler: every route that is not `public` is covered.
+ */
+export function registerAuthentication(app: FastifyInstance, store: Store): void {
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (permission && permission !== 'public') await authenticate(store, request);
+  });
+}
+
+async function resolvePrincipal(store: Store, request: FastifyRequest): Promise<Principal> {
   const now = new Date();
   const header = request.headers.authorization;
   if (header) {

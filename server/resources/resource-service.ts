@@ -125,6 +125,7 @@ async function requireAtVersion(
   id: string,
   expected: number,
 ) {
+  await assertRecordAccess(trx, spec, ctx.principal, id, 'write');
   const row = await findRow(trx, spec, ctx.principal.organisationId, id);
   if (!row) throw notFound(spec, id);
   if (Number(row.version) !== expected) throw staleProblem(spec, await presentOne(trx, spec, row), expected);

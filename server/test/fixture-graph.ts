@@ -9,6 +9,8 @@ export interface FixtureGraph {
   otherProject: string;
   work_items: string;
   goals: string;
+  /** Stories of `projects`, for dependencies that must not repeat. */
+  stories: string[];
 }
 
 let serial = 0;
@@ -46,7 +48,18 @@ export async function createFixtureGraph(api: ApiClient): Promise<FixtureGraph> 
     title: 'Fixture epic',
   });
   const goals = await ok('/api/v1/goals', { name: 'Fixture goal', level: 'organisation' });
-  return { people, teams, portfolios, programs, projects, otherProject, work_items, goals };
+  const stories: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    stories.push(
+      await ok('/api/v1/work-items', {
+        projectId: projects,
+        type: 'story',
+        title: `Story ${i}`,
+        parentId: work_items,
+      }),
+    );
+  }
+  return { people, teams, portfolios, programs, projects, otherProject, work_items, goals, stories };
 }
 
 /** A body the create route of each resource accepts, given the organisation's fixture graph. */
@@ -63,11 +76,13 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
       return { projectId: g.projects, type: 'feature', title: `Feature ${n}`, parentId: g.work_items };
     case 'milestones':
       return { projectId: g.projects, name: `Milestone ${n}`, dueDate: '2026-03-31' };
-    case 'dependencies':
-      // Alternate the direction: a pair of projects may be linked only once each way.
-      return n % 2
-        ? { kind: 'project', predecessorId: g.projects, successorId: g.otherProject }
-        : { kind: 'project', predecessorId: g.otherProject, successorId: g.projects };
+    case 'dependencies': {
+      // A pair may be linked only once: walk through the 30 ordered pairs of the fixture's stories.
+      const pair = n % 30;
+      const from = Math.floor(pair / 5);
+      const to = (from + 1 + (pair % 5)) % 6;
+      return { kind: 'work_item', predecessorId: g.stories[from], successorId: g.stories[to] };
+    }
     case 'teams':
       return { name: `Team ${n}`, deliveryMethod: 'scrum' };
     case 'people':
