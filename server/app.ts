@@ -22,6 +22,7 @@ import { type RoutePermission, trackRoutePermissions } from './http/route-permis
 import { validatorCompiler } from './http/validation';
 import { registerResourceRoutes } from './resources/resource-routes';
 import type { Store } from './store/database';
+import { registerWebApp } from './web/serve-web';
 
 export interface AppOptions {
   store: Store;
@@ -113,5 +114,6 @@ export async function buildApp({
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);
   registerThroughputRoutes(app, store);
+  await registerWebApp(app);
   return app;
 }

@@ -18,6 +18,9 @@ export function registerServeCommand(program: Command): void {
       const server = await startServer(config, logger);
       process.stderr.write(`\nTriad is running at ${server.url}  (API docs: ${server.url}/api/docs)\n`);
       if (server.demoToken) {
+        process.stderr.write(
+          `Open ${server.url}/#token=${server.demoToken} to sign in as Ada Admin (demo mode).\n`,
+        );
         process.stderr.write(`Demo mode: API token for Ada Admin (valid 24 h):\n  ${server.demoToken}\n`);
         process.stderr.write(
           `Try: curl -H "Authorization: Bearer ${server.demoToken}" ${server.url}/api/v1/projects\n\n`,

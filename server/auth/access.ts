@@ -18,11 +18,16 @@ import type { Principal } from './principal';
 export interface AccessSpec {
   /** `directory` resources (people, teams, tags) are readable by every member of the organisation. */
   area: Area | 'directory';
-  /** SQL giving the row's portfolio, project and team id, written against the table's own name. */
-  scopes?: Partial<Record<ScopeType, RawBuilder<string | null>>>;
+  /**
+   * Per scope type, SQL giving the row's portfolio, project or team id (written against the
+   * table's own name), or a condition on a list of granted ids for scopes a row has many of.
+   */
+  scopes?: Partial<Record<ScopeType, ScopeRule>>;
   /** Rows every member may read and holders of these roles (on any scope) may change. */
   orgWide?: { where: RawBuilder<SqlBool>; writers: readonly ScopedRole[] };
 }
+
+export type ScopeRule = RawBuilder<string | null> | ((ids: string[]) => RawBuilder<SqlBool>);
 
 const NOTHING = sql<SqlBool>`1 = 0`;
 
@@ -34,18 +39,18 @@ export function accessFilter(
 ): Expression<SqlBool> | undefined {
   const access = spec.access;
   if (principal.orgAdmin) return undefined;
-  if (access.area === 'directory')
+  if (access.area === 'directory') {
     return action === 'read' || holdsAny(principal, DIRECTORY_WRITERS) ? undefined : NOTHING;
-  const terms: Expression<SqlBool>[] = [];
-  for (const [type, expr] of Object.entries(access.scopes ?? {}) as [
-    ScopeType,
-    RawBuilder<string | null>,
-  ][]) {
-    const ids = scopeIds(principal, access.area, action, type);
-    if (ids.length > 0) terms.push(sql<SqlBool>`${expr} in (${sql.join(ids)})`);
   }
-  if (access.orgWide && (action === 'read' || holdsAny(principal, access.orgWide.writers)))
+  const terms: Expression<SqlBool>[] = [];
+  for (const [type, rule] of Object.entries(access.scopes ?? {}) as [ScopeType, ScopeRule][]) {
+    const ids = scopeIds(principal, access.area, action, type);
+    if (ids.length === 0) continue;
+    terms.push(typeof rule === 'function' ? rule(ids) : sql<SqlBool>`${rule} in (${sql.join(ids)})`);
+  }
+  if (access.orgWide && (action === 'read' || holdsAny(principal, access.orgWide.writers))) {
     terms.push(access.orgWide.where);
+  }
   if (terms.length === 0) return NOTHING;
   return sql<SqlBool>`(${sql.join(terms, sql` or `)})`;
 }

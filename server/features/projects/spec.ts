@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import { Type } from 'typebox';
 import { HEALTH_RATINGS, LIFECYCLE_STATES, PROJECT_APPROACHES } from '../../../core/model/vocabulary';
 import { column } from '../../auth/access';
@@ -13,7 +14,13 @@ export const projectSpec: ResourceSpec = {
   defaultSort: 'name',
   access: {
     area: 'portfolio',
-    scopes: { portfolio: column('projects', 'portfolio_id'), project: column('projects', 'id') },
+    scopes: {
+      portfolio: column('projects', 'portfolio_id'),
+      project: column('projects', 'id'),
+      // A team's roles reach the projects the team delivers work for.
+      team: (ids) =>
+        sql<SqlBool>`exists (select 1 from work_items w where w.project_id = projects.id and w.team_id in (${sql.join(ids)}))`,
+    },
   },
   fields: {
     portfolioId: {
