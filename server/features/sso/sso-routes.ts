@@ -27,6 +27,21 @@ export function registerSsoRoutes(app: FastifyInstance, store: Store, config: Ss
     return { config, client, seal };
   };
 
+  if (config) {
+    // The slug is data, not syntax: check it once the app is ready, so a typo shows at start.
+    app.addHook('onReady', async () => {
+      const found = await store.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', config.organisationSlug)
+        .executeTakeFirst();
+      if (!found)
+        app.log.error(
+          `sso: TRIAD_OIDC_ORGANISATION is "${config.organisationSlug}" but no organisation has that slug; single sign-on will fail`,
+        );
+    });
+  }
+
   app.get(
     '/api/v1/auth/sso',
     {
