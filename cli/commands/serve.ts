@@ -23,8 +23,18 @@ export function registerServeCommand(program: Command): void {
         );
         process.stderr.write(`Demo mode: API token for Ada Admin (valid 24 h):\n  ${server.demoToken}\n`);
         process.stderr.write(
-          `Try: curl -H "Authorization: Bearer ${server.demoToken}" ${server.url}/api/v1/projects\n\n`,
+          `Try: curl -H "Authorization: Bearer ${server.demoToken}" ${server.url}/api/v1/projects\n`,
         );
+        const { DEMO_ADMIN_EMAIL } = await import('../../server/demo/seed-demo');
+        const { DEMO_PASSWORD, DEMO_USERS } = await import('../../server/demo/demo-users');
+        process.stderr.write(`Demo accounts, one per role (password "${DEMO_PASSWORD}", demo mode only):\n`);
+        for (const u of [
+          { email: DEMO_ADMIN_EMAIL, name: 'Ada Admin (organisation admin)' },
+          ...DEMO_USERS,
+        ]) {
+          process.stderr.write(`  ${u.email.padEnd(36)} ${u.name}\n`);
+        }
+        process.stderr.write('\n');
       }
       const shutdown = (signal: string) => {
         logger.info({ signal }, 'shutting down: finishing in-flight requests');
