@@ -36,9 +36,9 @@ try {
   if (error instanceof CommanderError) {
     // --help and --version end through here with exit code 0; usage errors are exit code 2.
     process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof CliError) {
+  } else if (error instanceof CliError || (error instanceof Error && error.name === 'ConfigError')) {
     process.stderr.write(`triad: ${error.message}\n`);
-    process.exitCode = error.exitCode;
+    process.exitCode = error instanceof CliError ? error.exitCode : 2;
   } else {
     process.stderr.write(
       `triad: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,

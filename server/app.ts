@@ -11,7 +11,7 @@ import { registerCredentialRoutes } from './features/auth/credential-routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
 import { RESOURCE_SPECS } from './features/registry';
-import { readSsoConfig } from './features/sso/sso-config';
+import { readSsoConfig, type SsoConfig } from './features/sso/sso-config';
 import { registerSsoRoutes } from './features/sso/sso-routes';
 import { registerUserRoutes } from './features/users/users-routes';
 import { registerStatusHistoryRoutes } from './features/work-items/status-history-routes';
@@ -34,6 +34,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Development conveniences, such as password-reset links written to the log. */
   devMode?: boolean;
+  /** Single sign-on settings; read from the environment when not given, `null` for none. */
+  sso?: SsoConfig | null;
 }
 
 declare module 'fastify' {
@@ -51,6 +53,7 @@ export async function buildApp({
   rateLimitPerMinute = 1200,
   trustProxy = false,
   devMode = false,
+  sso,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger || undefined,
@@ -109,7 +112,7 @@ export async function buildApp({
   registerOrganisationRoutes(app, store);
   registerSessionRoutes(app, store);
   registerCredentialRoutes(app, store, { devMode });
-  registerSsoRoutes(app, store, readSsoConfig(process.env));
+  registerSsoRoutes(app, store, sso === undefined ? readSsoConfig(process.env) : (sso ?? undefined));
   registerUserRoutes(app, store);
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);

@@ -14,7 +14,9 @@ export interface Config {
   trustProxy: boolean;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { issueDemoToken } from './demo/demo-access';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo';
+import { readSsoConfig } from './features/sso/sso-config';
 import { createLogger } from './logger';
 import { openStore, type Store } from './store/database';
 import { migrateToLatest } from './store/migrate';
@@ -21,6 +22,8 @@ export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
+  // Every setting is checked before anything is opened, so a bad one fails fast and cleanly.
+  const sso = readSsoConfig(process.env) ?? null;
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { applied, schemaVersion } = await migrateToLatest(store);
   logger.info({ engine: store.engine, applied, schemaVersion }, 'database ready');
@@ -37,6 +40,7 @@ export async function startServer(
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     devMode: config.demo,
+    sso,
     trustProxy: config.trustProxy,
   });
   const url = await app.listen({ port: config.port, host: config.host });
