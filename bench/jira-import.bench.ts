@@ -102,7 +102,7 @@ function importInChild(file: string, dbFile: string): Promise<ChildReport> {
     const store = openStore({ dataDir: dirname(${JSON.stringify(dbFile)}), sqliteFile: basename(${JSON.stringify(dbFile)}) });
     await migrateToLatest(store);
     const now = new Date().toISOString();
-    const id = crypto.createImportId();
+    const id = crypto.randomUUID();
     await store.db.insertInto('organisations').values({ id, name: 'Bench', slug: 'bench', version: 1, created_at: now, updated_at: now }).execute();
     const started = performance.now();
     const summary = await importJira(store, { organisationId: id, file: ${JSON.stringify(file)}, batchSize: ${BATCH} });
@@ -176,6 +176,10 @@ async function rawInsertMs(dbFile: string, rowsWritten: { items: number; changes
     })
     .execute();
   const changesPerItem = rowsWritten.changes / rowsWritten.items;
+  // Same spread of timestamps as the synthetic export: the indexes on created_at and changed_at
+  // see the same order of keys as in the import.
+  const rng = createRng(11);
+  const t0 = Date.UTC(2022, 0, 1);
   const started = performance.now();
   for (let b = 0; b < rowsWritten.items; b += BATCH) {
     const items: WorkItemsTable[] = [];
@@ -183,6 +187,8 @@ async function rawInsertMs(dbFile: string, rowsWritten: { items: number; changes
     const audits: AuditEventsTable[] = [];
     for (let i = b; i < Math.min(rowsWritten.items, b + BATCH); i++) {
       const id = createImportId();
+      let at = t0 + rng.nextInt(3 * 365 * 24) * 3_600_000;
+      const created = new Date(at).toISOString();
       items.push({
         id,
         organisation_id: org,
@@ -200,15 +206,16 @@ async function rawInsertMs(dbFile: string, rowsWritten: { items: number; changes
         assignee_id: null,
         rank: null,
         started_at: now,
-        done_at: now,
+        done_at: new Date(at + 300 * 3_600_000).toISOString(),
         custom_fields: '{"jira":{"labels":[]}}',
         source: 'jira:raw',
         source_key: `RAW-${i + 1}`,
         version: 1,
-        created_at: now,
-        updated_at: now,
+        created_at: created,
+        updated_at: created,
       });
       for (let c = 0; c < changesPerItem; c++) {
+        at += (1 + rng.nextInt(96)) * 3_600_000;
         changes.push({
           id: createImportId(),
           organisation_id: org,
@@ -217,7 +224,7 @@ async function rawInsertMs(dbFile: string, rowsWritten: { items: number; changes
           to_status: 'In Review',
           from_category: 'in_progress',
           to_category: 'in_progress',
-          changed_at: now,
+          changed_at: new Date(at).toISOString(),
           changed_by: null,
         });
       }
