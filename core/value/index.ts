@@ -1,0 +1,5 @@
+// Value management: OKR progress, alignment shares, KPI status and benefits realisation. docs/value.md defines each.
+export * from './alignment';
+export * from './benefits';
+export * from './kpi-status';
+export * from './okr';
