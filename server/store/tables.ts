@@ -221,6 +221,17 @@ export interface Database {
   sessions: SessionsTable;
   role_assignments: RoleAssignmentsTable;
   one_time_tokens: OneTimeTokensTable;
+  value_streams: ValueStreamsTable;
+  value_stream_members: ValueStreamMembersTable;
+  kpis: KpisTable;
+  kpi_measurements: KpiMeasurementsTable;
+  key_results: KeyResultsTable;
+  key_result_check_ins: KeyResultCheckInsTable;
+  goal_alignments: GoalAlignmentsTable;
+  business_cases: BusinessCasesTable;
+  benefits: BenefitsTable;
+  scoring_models: ScoringModelsTable;
+  work_item_scores: WorkItemScoresTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -249,6 +260,17 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'role_assignments',
   'sessions',
   'one_time_tokens',
+  'value_streams',
+  'value_stream_members',
+  'kpis',
+  'kpi_measurements',
+  'key_results',
+  'key_result_check_ins',
+  'goal_alignments',
+  'business_cases',
+  'benefits',
+  'scoring_models',
+  'work_item_scores',
 ] as const satisfies readonly (keyof Database)[];
 
 /** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
@@ -330,4 +352,142 @@ export interface OneTimeTokensTable {
   expires_at: string;
   used_at: string | null;
   created_at: string;
+}
+
+// Value management (server/features/value, migration 0007).
+export interface ValueStreamsTable extends Versioned {
+  name: string;
+  kind: string;
+  description: string | null;
+  portfolio_id: string | null;
+  owner_id: string | null;
+}
+
+/** A project (product) or team serving a value stream. */
+export interface ValueStreamMembersTable {
+  organisation_id: string;
+  value_stream_id: string;
+  member_type: string;
+  member_id: string;
+}
+
+export interface KpisTable extends Versioned {
+  name: string;
+  description: string | null;
+  metric_type: string;
+  unit: string;
+  direction: string;
+  frequency: string;
+  source: string | null;
+  owner_id: string | null;
+  value_stream_id: string | null;
+  portfolio_id: string | null;
+  target: number | null;
+  threshold: number | null;
+}
+
+export interface KpiMeasurementsTable {
+  id: string;
+  organisation_id: string;
+  kpi_id: string;
+  measured_on: string;
+  value: number;
+  /** `manual`, `csv` or `api`. */
+  origin: string;
+  note: string | null;
+  recorded_at: string;
+}
+
+export interface KeyResultsTable extends Versioned {
+  goal_id: string;
+  name: string;
+  metric: string;
+  unit: string;
+  direction: string;
+  baseline: number;
+  target: number;
+  kpi_id: string | null;
+  owner_id: string | null;
+  due_date: string | null;
+}
+
+export interface KeyResultCheckInsTable {
+  id: string;
+  organisation_id: string;
+  key_result_id: string;
+  checked_on: string;
+  value: number;
+  /** 0–1: how likely the owner thinks the target will be met. */
+  confidence: number;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface GoalAlignmentsTable extends Versioned {
+  goal_id: string;
+  project_id: string | null;
+  work_item_id: string | null;
+  weight: number;
+  note: string | null;
+}
+
+export interface BusinessCasesTable extends Versioned {
+  project_id: string;
+  name: string;
+  description: string | null;
+  rate: number;
+  period_unit: string;
+  start_date: string | null;
+  /** JSON: [{name, kind: cost|benefit, amounts: number[]}]. */
+  lines: string;
+  /** JSON: scenario adjustments (costFactor, benefitFactor, benefitDelay, rate). */
+  pessimistic: string;
+  optimistic: string;
+  sensitivity: number;
+}
+
+export interface BenefitsTable extends Versioned {
+  project_id: string;
+  kpi_id: string | null;
+  name: string;
+  description: string | null;
+  owner_id: string | null;
+  status: string;
+  unit: string;
+  direction: string;
+  baseline: number;
+  target: number;
+  financial_value: number | null;
+  /** JSON: [{date, value}] planned levels. */
+  trajectory: string;
+  /** JSON: [{date, value}] measured levels (when no KPI is linked). */
+  actuals: string;
+  review_date: string | null;
+  review_outcome: string | null;
+  review_notes: string | null;
+}
+
+export interface ScoringModelsTable extends Versioned {
+  name: string;
+  description: string | null;
+  portfolio_id: string | null;
+  /** JSON: [{id, name, weight, min, max, direction}]. */
+  criteria: string;
+}
+
+export interface WorkItemScoresTable extends Versioned {
+  work_item_id: string;
+  user_business_value: number | null;
+  time_criticality: number | null;
+  risk_reduction: number | null;
+  job_size: number | null;
+  reach: number | null;
+  impact: number | null;
+  confidence_percent: number | null;
+  effort: number | null;
+  cost_of_delay_per_week: number | null;
+  duration_weeks: number | null;
+  /** JSON: {modelId: {criterionId: score}}. */
+  model_scores: string;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-portfolio-model';
 import * as m0002 from './0002-imports';
 import * as m0003 from './0003-identity';
+import * as m0007 from './0007-value';
 
 /**
  * The one migration set both engines run. Forward-only and numbered: add a new file, never edit
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-portfolio-model': m0001,
   '0002-imports': m0002,
   '0003-identity': m0003,
+  '0007-value': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
