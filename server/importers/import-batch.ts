@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { StatusCategory, WorkItemType } from '../../core/model/vocabulary';
-import { applyStatusCategory, canBeChildOf } from '../../core/model/work-item-rules';
+import type { WorkItemType } from '../../core/model/vocabulary';
+import { canBeChildOf } from '../../core/model/work-item-rules';
 import { insertInBatches } from '../store/bulk-insert';
 import type { AuditEventsTable, Database, StatusChangesTable, WorkItemsTable } from '../store/tables';
 import { type ImportContext, resolvePerson, resolveProject } from './import-batch-context';
@@ -135,10 +135,9 @@ export async function writeImportBatch(
     const moves = statusMoves(record, ctx, found, history.get(id));
     let startedAt = found?.started_at ?? null;
     if (record.transitions !== null) {
-      let flow: { startedAt: string | null; doneAt: string | null } = { startedAt: null, doneAt: null };
-      for (const m of moves.all)
-        flow = applyStatusCategory(flow, m.to_category as StatusCategory, m.changed_at);
-      startedAt = flow.startedAt;
+      // Cycle time starts at the first move into an in-progress category (the `metrics flow`
+      // contract); an item that went straight from to-do to done has no start.
+      startedAt = moves.all.find((m) => m.to_category === 'in_progress')?.changed_at ?? null;
     }
     const customFields = mergeCustomFields(found?.custom_fields, ctx.namespace, record.fields);
     const next: Synced = {
