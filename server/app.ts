@@ -14,6 +14,7 @@ import { RESOURCE_SPECS } from './features/registry';
 import { readSsoConfig, type SsoConfig } from './features/sso/sso-config';
 import { registerSsoRoutes } from './features/sso/sso-routes';
 import { registerUserRoutes } from './features/users/users-routes';
+import { registerValueRoutes } from './features/value/routes';
 import { registerStatusHistoryRoutes } from './features/work-items/status-history-routes';
 import { registerHealthRoutes } from './health/routes';
 import { handleError } from './http/error-handler';
@@ -117,6 +118,7 @@ export async function buildApp({
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);
   registerThroughputRoutes(app, store);
+  registerValueRoutes(app, store);
   await registerWebApp(app);
   return app;
 }

@@ -3,3 +3,4 @@ export * from './alignment';
 export * from './benefits';
 export * from './kpi-status';
 export * from './okr';
+export * from './vocabulary';

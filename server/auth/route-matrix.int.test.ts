@@ -62,6 +62,13 @@ const PATCHES: Record<string, Record<string, unknown>> = {
   people: { title: 'Changed' },
   goals: { description: 'changed' },
   tags: { color: '#123456' },
+  'key-results': { name: 'Changed' },
+  'goal-alignments': { note: 'changed' },
+  'value-streams': { description: 'changed' },
+  kpis: { description: 'changed' },
+  'business-cases': { description: 'changed' },
+  benefits: { description: 'changed' },
+  'scoring-models': { description: 'changed' },
 };
 
 describe.each(engines)('route-by-role matrix on $name', (engine) => {

@@ -8,6 +8,7 @@ import { programSpec } from './programs/spec';
 import { projectSpec } from './projects/spec';
 import { tagSpec } from './tags/spec';
 import { teamSpec } from './teams/spec';
+import { VALUE_RESOURCE_SPECS } from './value/specs';
 import { workItemSpec } from './work-items/spec';
 
 /** Every CRUD resource of the API, in the order the OpenAPI document lists them. */
@@ -22,4 +23,5 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   personSpec,
   goalSpec,
   tagSpec,
+  ...VALUE_RESOURCE_SPECS,
 ];

@@ -14,6 +14,8 @@ export interface FixtureGraph {
 }
 
 let serial = 0;
+/** Dependencies walk the pairs on a counter of their own, so other resources' bodies do not shift them. */
+let dependencySerial = 0;
 
 /** One record of every referenced kind in an organisation, created through the API. */
 export async function createFixtureGraph(api: ApiClient): Promise<FixtureGraph> {
@@ -47,7 +49,11 @@ export async function createFixtureGraph(api: ApiClient): Promise<FixtureGraph> 
     type: 'epic',
     title: 'Fixture epic',
   });
-  const goals = await ok('/api/v1/goals', { name: 'Fixture goal', level: 'organisation' });
+  const goals = await ok('/api/v1/goals', {
+    name: 'Fixture goal',
+    level: 'portfolio',
+    portfolioId: portfolios,
+  });
   const stories: string[] = [];
   for (let i = 0; i < 6; i++) {
     stories.push(
@@ -78,7 +84,7 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
       return { projectId: g.projects, name: `Milestone ${n}`, dueDate: '2026-03-31' };
     case 'dependencies': {
       // A pair may be linked only once: walk through the 30 ordered pairs of the fixture's stories.
-      const pair = n % 30;
+      const pair = ++dependencySerial % 30;
       const from = Math.floor(pair / 5);
       const to = (from + 1 + (pair % 5)) % 6;
       return { kind: 'work_item', predecessorId: g.stories[from], successorId: g.stories[to] };
@@ -91,6 +97,29 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
       return { name: `Goal ${n}`, level: 'portfolio', portfolioId: g.portfolios };
     case 'tags':
       return { name: `tag-${n}` };
+    case 'key-results':
+      return { goalId: g.goals, name: `KR ${n}`, metric: 'NPS', unit: 'points', baseline: 31, target: 45 };
+    case 'goal-alignments':
+      return { goalId: g.goals, projectId: g.projects, weight: 0.5 };
+    case 'value-streams':
+      return { name: `Stream ${n}`, kind: 'development', portfolioId: g.portfolios, teamIds: [g.teams] };
+    case 'kpis':
+      return { name: `KPI ${n}`, metricType: 'nps', unit: 'points', portfolioId: g.portfolios, target: 45 };
+    case 'business-cases':
+      return {
+        projectId: g.projects,
+        name: `Case ${n}`,
+        rate: 0.1,
+        lines: [{ name: 'build', kind: 'cost', amounts: [1000] }],
+      };
+    case 'benefits':
+      return { projectId: g.projects, name: `Benefit ${n}`, unit: '£', baseline: 0, target: 100 };
+    case 'scoring-models':
+      return {
+        name: `Model ${n}`,
+        portfolioId: g.portfolios,
+        criteria: [{ id: 'value', name: 'Value', weight: 1, min: 1, max: 5 }],
+      };
     default:
       throw new Error(`no valid body for ${path}`);
   }
