@@ -110,6 +110,7 @@ export async function deleteRecord(
   const before = await presentOne(trx, spec, row);
   const key = { organisationId: ctx.principal.organisationId, id, expectedVersion };
   if (!(await deleteRowAtVersion(trx, spec, key))) throw await stale(trx, ctx, spec, id);
+  await spec.hooks?.afterDelete?.(trx, ctx, row);
   await recordAudit(trx, ctx.principal, ctx.now, {
     entityType: spec.entityType,
     entityId: id,

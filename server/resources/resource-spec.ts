@@ -60,6 +60,8 @@ export interface ResourceHooks {
    * `extras` holds the request's `extraWritableFields` values.
    */
   afterWrite?(trx: Trx, ctx: RequestContext, write: WriteEvent): Promise<void>;
+  /** Runs in the same transaction after the row is deleted (e.g. rows that point at it loosely). */
+  afterDelete?(trx: Trx, ctx: RequestContext, before: Record<string, unknown>): Promise<void>;
   /** Adds extra members to presented records (e.g. a person's skills), one query for the page. */
   present?(trx: Trx, records: Record<string, unknown>[]): Promise<void>;
 }

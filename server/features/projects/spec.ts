@@ -5,6 +5,7 @@ import { column } from '../../auth/access';
 import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec, Trx } from '../../resources/resource-spec';
 import { CalendarDate, Id, LongText, Money, Name, stringEnum } from '../../resources/vocabulary-schemas';
+import { combineHooks, TagIds, tagFilter, taggable } from '../tags/taggable';
 
 export const projectSpec: ResourceSpec = {
   path: 'projects',
@@ -78,17 +79,23 @@ export const projectSpec: ResourceSpec = {
     endDate: { column: 'end_date', schema: CalendarDate, nullable: true, filter: 'range', sortable: true },
     budget: { column: 'budget', schema: Money, nullable: true },
   },
-  hooks: {
-    async beforeCreate(trx, _ctx, row) {
-      await checkProgramInPortfolio(trx, row);
-      checkDates(row);
+  extraWritableFields: { tagIds: TagIds },
+  extraResponseFields: { tagIds: TagIds },
+  extraFilters: { tag: tagFilter('project', 'projects') },
+  hooks: combineHooks(
+    {
+      async beforeCreate(trx, _ctx, row) {
+        await checkProgramInPortfolio(trx, row);
+        checkDates(row);
+      },
+      async beforeUpdate(trx, _ctx, before, changes) {
+        const merged = { ...before, ...changes };
+        if ('program_id' in changes || 'portfolio_id' in changes) await checkProgramInPortfolio(trx, merged);
+        checkDates(merged);
+      },
     },
-    async beforeUpdate(trx, _ctx, before, changes) {
-      const merged = { ...before, ...changes };
-      if ('program_id' in changes || 'portfolio_id' in changes) await checkProgramInPortfolio(trx, merged);
-      checkDates(merged);
-    },
-  },
+    taggable('project'),
+  ),
 };
 
 async function checkProgramInPortfolio(trx: Trx, row: Record<string, unknown>): Promise<void> {

@@ -3,6 +3,7 @@ import { ESTIMATE_UNITS, STATUS_CATEGORIES, WORK_ITEM_TYPES } from '../../../cor
 import { column, portfolioOfProject } from '../../auth/access';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, stringEnum, Timestamp } from '../../resources/vocabulary-schemas';
+import { combineHooks, TagIds, tagFilter, taggable } from '../tags/taggable';
 import { workItemHooks } from './work-item-rules';
 
 export const workItemSpec: ResourceSpec = {
@@ -91,5 +92,8 @@ export const workItemSpec: ResourceSpec = {
     source: { column: 'source', schema: Type.String(), nullable: true, create: 'readonly', filter: 'eq' },
     sourceKey: { column: 'source_key', schema: Type.String(), nullable: true, create: 'readonly' },
   },
-  hooks: workItemHooks,
+  extraWritableFields: { tagIds: TagIds },
+  extraResponseFields: { tagIds: TagIds },
+  extraFilters: { tag: tagFilter('work_item', 'work_items') },
+  hooks: combineHooks(workItemHooks, taggable('work_item')),
 };

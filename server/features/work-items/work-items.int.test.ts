@@ -127,3 +127,68 @@ describe.each(engines)('work items on $name', (engine) => {
     expect(found.body.items).toHaveLength(1);
   });
 });
+
+describe.each(engines)('tags on $name', (engine) => {
+  let app: FastifyInstance;
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await engine.open());
+    app = await buildApp({ store });
+    api = apiClient(app, (await createTestOrganisation(store)).token);
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+  });
+
+  it('tags projects and work items, filters by tag, and refuses tags of another organisation', async () => {
+    const { project } = await createPortfolioWithProject(api, 'TAGS');
+    const urgent = (await api.post('/api/v1/tags', { name: 'urgent', color: '#dc2626' })).body;
+    const debt = (await api.post('/api/v1/tags', { name: 'tech-debt' })).body;
+    const item = (
+      await api.post('/api/v1/work-items', {
+        projectId: project.id,
+        type: 'task',
+        title: 'Patch',
+        tagIds: [urgent.id],
+      })
+    ).body;
+    expect(item.tagIds).toEqual([urgent.id]);
+    await api.post('/api/v1/work-items', { projectId: project.id, type: 'task', title: 'Other' });
+    const tagged = await api.get(`/api/v1/work-items?projectId=${project.id}&tag=${urgent.id}`);
+    expect(tagged.body.items.map((i: { id: string }) => i.id)).toEqual([item.id]);
+
+    const retagged = await api.patch(`/api/v1/work-items/${item.id}`, {
+      tagIds: [debt.id],
+      version: item.version,
+    });
+    expect(retagged.body).toMatchObject({ tagIds: [debt.id], version: item.version + 1 });
+    const audit = (await api.get(`/api/v1/work-items/${item.id}/audit`)).body.items.at(-1);
+    expect(audit.changes.tagIds).toEqual({ before: [urgent.id], after: [debt.id] });
+
+    const foreignTag = (
+      await apiClient(app, (await createTestOrganisation(store)).token).post('/api/v1/tags', { name: 'x' })
+    ).body;
+    const refused = await api.patch(`/api/v1/projects/${project.id}`, {
+      tagIds: [foreignTag.id],
+      version: project.version,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].field).toBe('tagIds');
+    expect((await api.get(`/api/v1/projects/${project.id}`)).body).toMatchObject({
+      tagIds: [],
+      version: project.version,
+    });
+
+    await api.delete(`/api/v1/work-items/${retagged.body.id}?version=${retagged.body.version}`);
+    const left = await store.db
+      .selectFrom('taggings')
+      .select('entity_id')
+      .where('entity_id', '=', item.id)
+      .execute();
+    expect(left).toEqual([]);
+  });
+});
