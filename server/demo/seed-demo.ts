@@ -1,4 +1,5 @@
 import { createRng } from '../../core/random/prng';
+import { seedValueDemo } from '../features/value/demo-value';
 import { insertInBatches } from '../store/bulk-insert';
 import type { Store } from '../store/database';
 import type { Database, DependenciesTable } from '../store/tables';
@@ -119,6 +120,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     statusChanges += work.changes.length;
     options.onProgress?.(index + 1, s.projects.length);
   }
+  await seedValueDemo(store, rng, s, organisationId, anchorMs);
   return { organisationId, adminUserId, projects: s.projects.length, workItems, statusChanges };
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeBusinessCase } from '../../../core/finance';
 import { buildApp } from '../../app';
+import { seedDemo } from '../../demo/seed-demo';
 import type { Store } from '../../store/database';
 import { testEngines } from '../../test/engines';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../test/factories';
 
 const engines = await testEngines();
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely, as the shared client does.
 type PutResult = { status: number; body: any };
 const withPutType = (c: ApiClient) => ({
   ...c,
@@ -485,5 +487,43 @@ describe.each(engines)('value management on $name', (engine) => {
     const refused = await teamMember.put(`/api/v1/work-items/${epic.id}/prioritisation`, { rice: null });
     expect(refused.status).toBe(403);
     expect((await vmo.put(`/api/v1/work-items/${epic.id}/prioritisation`, { rice: null })).status).toBe(200);
+  });
+});
+
+describe.each(engines)('value management demo on $name', (engine) => {
+  it('gives the VMO lead a strategy tree, KPI dashboards, business cases, benefits and ranked backlogs', async () => {
+    const { store, dispose } = await engine.open();
+    const app = await buildApp({ store });
+    try {
+      const demo = await seedDemo(store, { scale: 1, anchorDate: '2026-06-30' });
+      const api = apiClient(app, await tokenFor(store, demo.organisationId, demo.adminUserId, 'read'));
+      const tree = (await api.get('/api/v1/goals/tree?asOf=2026-06-30')).body;
+      expect(tree.goals.length).toBeGreaterThanOrEqual(6);
+      expect(tree.goals.some((g: { progress: number | null }) => (g.progress ?? 0) > 0)).toBe(true);
+      expect(tree.totals.alignedSpend).toBeGreaterThan(0);
+      expect(tree.unaligned.projects.length).toBeGreaterThan(0);
+      const streams = (await api.get('/api/v1/value-streams')).body.items;
+      expect(streams).toHaveLength(2);
+      const dashboard = (await api.get(`/api/v1/value-streams/${streams[0].id}/kpi-dashboard?to=2026-06-30`))
+        .body;
+      const nps = dashboard.kpis.find((k: { kpi: { metricType: string } }) => k.kpi.metricType === 'nps');
+      expect(nps.history.length).toBeGreaterThanOrEqual(17);
+      const cases = (await api.get('/api/v1/business-cases')).body.items;
+      expect(cases.length).toBeGreaterThan(3);
+      expect((await api.get(`/api/v1/business-cases/${cases[0].id}/analysis`)).status).toBe(200);
+      const portfolio = (await api.get('/api/v1/portfolios?q=Digital%20Customer')).body.items[0];
+      const realisation = (
+        await api.get(`/api/v1/portfolios/${portfolio.id}/benefits-realisation?asOf=2026-06-30`)
+      ).body;
+      expect(realisation.benefits.length).toBeGreaterThan(0);
+      const model = (await api.get('/api/v1/scoring-models')).body.items[0];
+      for (const m of ['wsjf', 'rice', model.id]) {
+        const backlog = (await api.get(`/api/v1/portfolios/${portfolio.id}/backlog?model=${m}`)).body;
+        expect([m, backlog.items.length > 0]).toEqual([m, true]);
+      }
+    } finally {
+      await app.close();
+      await dispose();
+    }
   });
 });
