@@ -365,6 +365,7 @@ export interface ValueStreamsTable extends Versioned {
 
 /** A project (product) or team serving a value stream. */
 export interface ValueStreamMembersTable {
+  id: string;
   organisation_id: string;
   value_stream_id: string;
   member_type: string;

@@ -194,7 +194,7 @@ export async function seedValueDemo(
     ...s.teams
       .slice(3, 5)
       .map((t) => ({ value_stream_id: streams[1]?.id as string, member_type: 'team', member_id: t.id })),
-  ].map((m) => ({ organisation_id: organisationId, ...m }));
+  ].map((m) => ({ id: demoId(rng), organisation_id: organisationId, ...m }));
 
   const kpis = KPIS.map((k) => ({
     ...base,

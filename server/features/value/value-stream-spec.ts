@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { VALUE_STREAM_KINDS } from '../../../core/value/vocabulary';
@@ -63,6 +64,7 @@ export const valueStreamSpec: ResourceSpec = {
           .insertInto('value_stream_members')
           .values(
             ids.map((id) => ({
+              id: randomUUID(),
               organisation_id: organisationId,
               value_stream_id: String(after.id),
               member_type: memberType,

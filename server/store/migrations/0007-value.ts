@@ -32,15 +32,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('value_stream_members')
-    .addColumn('organisation_id', 'text', (c) =>
-      c.notNull().references('organisations.id').onDelete('cascade'),
-    )
+    .$call(org)
     .addColumn('value_stream_id', 'text', (c) =>
       c.notNull().references('value_streams.id').onDelete('cascade'),
     )
     .addColumn('member_type', 'text', (c) => c.notNull())
     .addColumn('member_id', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('value_stream_members_pk', ['value_stream_id', 'member_type', 'member_id'])
+    .addUniqueConstraint('value_stream_members_unique', ['value_stream_id', 'member_type', 'member_id'])
     .execute();
 
   await db.schema
@@ -168,7 +166,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('work_item_scores')
     .$call(org)
-    .addColumn('work_item_id', 'text', (c) => c.notNull().unique().references('work_items.id').onDelete('cascade'))
+    .addColumn('work_item_id', 'text', (c) =>
+      c.notNull().unique().references('work_items.id').onDelete('cascade'),
+    )
     .addColumn('user_business_value', 'double precision')
     .addColumn('time_criticality', 'double precision')
     .addColumn('risk_reduction', 'double precision')
