@@ -12,7 +12,8 @@ export interface MigrationOutcome {
  * a failure leaves the schema at the last migration that fully succeeded.
  */
 export async function migrateToLatest(store: Store): Promise<MigrationOutcome> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
+  // Numbered migrations that land out of order (parallel branches) still apply: each only adds.
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider, allowUnorderedMigrations: true });
   const applied: string[] = [];
   for (;;) {
     const { error, results } = await migrator.migrateUp();
