@@ -232,6 +232,15 @@ export interface Database {
   benefits: BenefitsTable;
   scoring_models: ScoringModelsTable;
   work_item_scores: WorkItemScoresTable;
+  work_calendars: WorkCalendarsTable;
+  leave_entries: LeaveEntriesTable;
+  resource_requests: ResourceRequestsTable;
+  resource_assignments: ResourceAssignmentsTable;
+  cost_rates: CostRatesTable;
+  budgets: BudgetsTable;
+  cost_entries: CostEntriesTable;
+  time_entries: TimeEntriesTable;
+  progress_reports: ProgressReportsTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -271,6 +280,15 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'benefits',
   'scoring_models',
   'work_item_scores',
+  'work_calendars',
+  'leave_entries',
+  'resource_requests',
+  'resource_assignments',
+  'cost_rates',
+  'budgets',
+  'cost_entries',
+  'time_entries',
+  'progress_reports',
 ] as const satisfies readonly (keyof Database)[];
 
 /** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
@@ -491,4 +509,104 @@ export interface WorkItemScoresTable extends Versioned {
   duration_weeks: number | null;
   /** JSON: {modelId: {criterionId: score}}. */
   model_scores: string;
+}
+
+// Resources and money (server/features/resources, server/features/money, migration 0008).
+export interface WorkCalendarsTable extends Versioned {
+  name: string;
+  location: string | null;
+  /** JSON: ISO weekdays worked, 1 = Monday … 7 = Sunday. */
+  working_weekdays: string;
+  hours_per_day: number;
+  /** JSON: [{date, name}]. */
+  holidays: string;
+}
+
+export interface LeaveEntriesTable extends Versioned {
+  person_id: string;
+  start_date: string;
+  end_date: string;
+  share: number;
+  kind: string;
+  note: string | null;
+}
+
+export interface ResourceRequestsTable extends Versioned {
+  project_id: string;
+  team_id: string | null;
+  skill: string;
+  min_proficiency: number;
+  start_date: string;
+  end_date: string;
+  amount: number;
+  /** `hours` in total or `fte` per working day. */
+  unit: string;
+  status: string;
+  note: string | null;
+}
+
+export interface ResourceAssignmentsTable extends Versioned {
+  person_id: string;
+  project_id: string;
+  team_id: string | null;
+  request_id: string | null;
+  skill: string | null;
+  start_date: string;
+  end_date: string;
+  amount: number;
+  unit: string;
+  /** `hard` or `soft`. */
+  booking: string;
+  note: string | null;
+}
+
+export interface CostRatesTable extends Versioned {
+  role: string | null;
+  person_id: string | null;
+  hourly_rate: number;
+  valid_from: string | null;
+  note: string | null;
+}
+
+export interface BudgetsTable extends Versioned {
+  portfolio_id: string;
+  project_id: string | null;
+  name: string;
+  budget_version: string;
+  status: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  /** JSON: [{period: YYYY-MM, category, costType, amount}]. */
+  lines: string;
+  note: string | null;
+}
+
+export interface CostEntriesTable extends Versioned {
+  project_id: string;
+  work_item_id: string | null;
+  incurred_on: string;
+  amount: number;
+  category: string;
+  cost_type: string;
+  description: string | null;
+  /** `manual` or `csv`. */
+  origin: string;
+}
+
+export interface TimeEntriesTable extends Versioned {
+  person_id: string;
+  project_id: string;
+  work_item_id: string | null;
+  worked_on: string;
+  hours: number;
+  category: string;
+  note: string | null;
+}
+
+export interface ProgressReportsTable extends Versioned {
+  project_id: string;
+  reported_on: string;
+  /** 0–100. */
+  percent_complete: number;
+  note: string | null;
 }

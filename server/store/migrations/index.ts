@@ -3,6 +3,7 @@ import * as m0001 from './0001-portfolio-model';
 import * as m0002 from './0002-imports';
 import * as m0003 from './0003-identity';
 import * as m0007 from './0007-value';
+import * as m0008 from './0008-resources';
 
 /**
  * The one migration set both engines run. Forward-only and numbered: add a new file, never edit
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-imports': m0002,
   '0003-identity': m0003,
   '0007-value': m0007,
+  '0008-resources': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+import type { ResourceSpec } from '../../resources/resource-spec';
+import { CalendarDate, Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
+import { checkSpan } from './rules';
+
+export const LEAVE_KINDS = ['vacation', 'sick', 'training', 'parental', 'other'] as const;
+
+/** Time a person is away: whole days from start to end, or a share of each (0.5 = half days). */
+export const leaveEntrySpec: ResourceSpec = {
+  path: 'leave-entries',
+  table: 'leave_entries',
+  entityType: 'leave_entry',
+  title: 'Leave entry',
+  defaultSort: 'startDate',
+  access: { area: 'directory' },
+  fields: {
+    personId: { column: 'person_id', schema: Id, create: 'required', references: 'people', filter: 'eq' },
+    startDate: {
+      column: 'start_date',
+      schema: CalendarDate,
+      create: 'required',
+      filter: 'range',
+      sortable: true,
+    },
+    endDate: {
+      column: 'end_date',
+      schema: CalendarDate,
+      create: 'required',
+      filter: 'range',
+      sortable: true,
+    },
+    share: {
+      column: 'share',
+      schema: Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1,
+        description: 'Share of each day away (1 = whole days)',
+      }),
+      defaultValue: 1,
+    },
+    kind: { column: 'kind', schema: stringEnum(LEAVE_KINDS), defaultValue: 'vacation', filter: 'eq' },
+    note: { column: 'note', schema: LongText, nullable: true },
+  },
+  hooks: {
+    async beforeCreate(_trx, _ctx, row) {
+      checkSpan(row, 'start_date', 'end_date', 'endDate');
+    },
+    async beforeUpdate(_trx, _ctx, before, changes) {
+      checkSpan({ ...before, ...changes }, 'start_date', 'end_date', 'endDate');
+    },
+  },
+};

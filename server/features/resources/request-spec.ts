@@ -1,0 +1,86 @@
+import { Type } from 'typebox';
+import { DEMAND_UNITS } from '../../../core/capacity/demand';
+import { column, portfolioOfProject } from '../../auth/access';
+import type { ResourceSpec } from '../../resources/resource-spec';
+import { CalendarDate, Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
+import { checkSpan } from './rules';
+
+export const REQUEST_STATUSES = ['open', 'filled', 'cancelled'] as const;
+
+export const Skill = Type.String({ minLength: 1, maxLength: 80 });
+export const Amount = Type.Number({
+  exclusiveMinimum: 0,
+  maximum: 1e6,
+  description:
+    'Hours in total over the span (unit hours), or a share of a full-time day on each working day (unit fte)',
+});
+
+/**
+ * Demand: a project (optionally through a team) asks for a skill over a span, in hours or FTE.
+ * Named assignments linked to the request fill it; what is left is open demand.
+ */
+export const resourceRequestSpec: ResourceSpec = {
+  path: 'resource-requests',
+  table: 'resource_requests',
+  entityType: 'resource_request',
+  title: 'Resource request',
+  defaultSort: 'startDate',
+  access: {
+    area: 'delivery',
+    scopes: {
+      portfolio: portfolioOfProject('resource_requests', 'project_id'),
+      project: column('resource_requests', 'project_id'),
+      team: column('resource_requests', 'team_id'),
+    },
+  },
+  fields: {
+    projectId: {
+      column: 'project_id',
+      schema: Id,
+      create: 'required',
+      updatable: false,
+      references: 'projects',
+      filter: 'eq',
+    },
+    teamId: { column: 'team_id', schema: Id, nullable: true, references: 'teams', filter: 'eq' },
+    skill: {
+      column: 'skill',
+      schema: Skill,
+      create: 'required',
+      filter: 'eq',
+      searchable: true,
+      sortable: true,
+    },
+    minProficiency: {
+      column: 'min_proficiency',
+      schema: Type.Integer({ minimum: 1, maximum: 5 }),
+      defaultValue: 1,
+    },
+    startDate: {
+      column: 'start_date',
+      schema: CalendarDate,
+      create: 'required',
+      filter: 'range',
+      sortable: true,
+    },
+    endDate: {
+      column: 'end_date',
+      schema: CalendarDate,
+      create: 'required',
+      filter: 'range',
+      sortable: true,
+    },
+    amount: { column: 'amount', schema: Amount, create: 'required' },
+    unit: { column: 'unit', schema: stringEnum(DEMAND_UNITS), defaultValue: 'fte', filter: 'eq' },
+    status: { column: 'status', schema: stringEnum(REQUEST_STATUSES), defaultValue: 'open', filter: 'eq' },
+    note: { column: 'note', schema: LongText, nullable: true },
+  },
+  hooks: {
+    async beforeCreate(_trx, _ctx, row) {
+      checkSpan(row, 'start_date', 'end_date', 'endDate');
+    },
+    async beforeUpdate(_trx, _ctx, before, changes) {
+      checkSpan({ ...before, ...changes }, 'start_date', 'end_date', 'endDate');
+    },
+  },
+};
