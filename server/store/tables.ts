@@ -241,6 +241,13 @@ export interface Database {
   cost_entries: CostEntriesTable;
   time_entries: TimeEntriesTable;
   progress_reports: ProgressReportsTable;
+  team_workflows: TeamWorkflowsTable;
+  workflow_states: WorkflowStatesTable;
+  work_item_blocks: WorkItemBlocksTable;
+  sprints: SprintsTable;
+  sprint_items: SprintItemsTable;
+  retrospectives: RetrospectivesTable;
+  retrospective_actions: RetrospectiveActionsTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -289,6 +296,13 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'cost_entries',
   'time_entries',
   'progress_reports',
+  'team_workflows',
+  'workflow_states',
+  'work_item_blocks',
+  'sprints',
+  'sprint_items',
+  'retrospectives',
+  'retrospective_actions',
 ] as const satisfies readonly (keyof Database)[];
 
 /** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
@@ -609,4 +623,86 @@ export interface ProgressReportsTable extends Versioned {
   /** 0–100. */
   percent_complete: number;
   note: string | null;
+}
+
+export interface TeamWorkflowsTable extends Versioned {
+  team_id: string;
+  sle_days: number | null;
+  sle_percentile: number | null;
+}
+
+export interface WorkflowStatesTable {
+  id: string;
+  organisation_id: string;
+  workflow_id: string;
+  team_id: string;
+  name: string;
+  /** todo, in_progress or done. */
+  category: string;
+  position: number;
+  /** 1 when an item in this state is blocked. */
+  blocked: number;
+  wip_soft: number | null;
+  wip_hard: number | null;
+}
+
+export interface WorkItemBlocksTable {
+  id: string;
+  organisation_id: string;
+  work_item_id: string;
+  reason: string;
+  blocked_at: string;
+  blocked_by: string | null;
+  unblocked_at: string | null;
+  unblocked_by: string | null;
+}
+
+export interface SprintsTable extends Versioned {
+  team_id: string;
+  name: string;
+  goal: string | null;
+  start_date: string;
+  end_date: string;
+  capacity: number | null;
+  /** planned, active or completed. */
+  state: string;
+  committed_items: number | null;
+  committed_points: number | null;
+  completed_items: number | null;
+  completed_points: number | null;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface SprintItemsTable {
+  id: string;
+  organisation_id: string;
+  sprint_id: string;
+  work_item_id: string;
+  /** 1 when the item was in the sprint when it started (the commitment). */
+  committed: number;
+  added_at: string;
+  /** null while the sprint runs; done, carried_over or dropped once it is completed. */
+  outcome: string | null;
+  carried_from_sprint_id: string | null;
+}
+
+export interface RetrospectivesTable extends Versioned {
+  team_id: string;
+  sprint_id: string | null;
+  title: string;
+  held_on: string;
+  went_well: string | null;
+  to_improve: string | null;
+}
+
+export interface RetrospectiveActionsTable extends Versioned {
+  retrospective_id: string;
+  team_id: string;
+  title: string;
+  owner_id: string | null;
+  due_date: string | null;
+  /** open, in_progress or done. */
+  status: string;
+  done_at: string | null;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-portfolio-model';
 import * as m0002 from './0002-imports';
 import * as m0003 from './0003-identity';
+import * as m0004 from './0004-delivery';
 import * as m0007 from './0007-value';
 import * as m0008 from './0008-resources';
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-portfolio-model': m0001,
   '0002-imports': m0002,
   '0003-identity': m0003,
+  '0004-delivery': m0004,
   '0007-value': m0007,
   '0008-resources': m0008,
 };
