@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { insertInBatches } from '../store/bulk-insert';
+import { refreshPlannerStatistics } from '../store/planner-statistics';
 import type { Store } from '../store/database';
 import { getSchemaVersion, migrateToLatest } from '../store/migrate';
 import { type Database, TABLES_IN_DEPENDENCY_ORDER } from '../store/tables';
@@ -63,6 +64,7 @@ export async function restoreBackup(store: Store, file: string): Promise<Record<
     if (!header) throw new RestoreError('the file is empty, not a Triad backup');
     await flush();
   });
+  await refreshPlannerStatistics(store);
   return counts;
 }
 

@@ -1,6 +1,7 @@
 import { createRng } from '../../core/random/prng';
 import { seedValueDemo } from '../features/value/demo-value';
 import { insertInBatches } from '../store/bulk-insert';
+import { refreshPlannerStatistics } from '../store/planner-statistics';
 import type { Store } from '../store/database';
 import type { Database, DependenciesTable } from '../store/tables';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../store/tables';
@@ -121,6 +122,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     options.onProgress?.(index + 1, s.projects.length);
   }
   await seedValueDemo(store, rng, s, organisationId, anchorMs);
+  await refreshPlannerStatistics(store);
   return { organisationId, adminUserId, projects: s.projects.length, workItems, statusChanges };
 }
 

@@ -39,6 +39,8 @@ function openSqlite(dataDir: string, file: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Lets SQLite refresh planner statistics that have gone stale since the last run (3.46+).
+  sqlite.pragma('optimize=0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
