@@ -8,9 +8,12 @@ import type { Logger } from 'pino';
 import { registerAuthentication } from './auth/authenticate';
 import { registerSessionRoutes } from './features/auth/auth-routes';
 import { registerCredentialRoutes } from './features/auth/credential-routes';
+import { registerEventRoutes } from './features/events/events-routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
+import { registerMoneyRoutes } from './features/money/money-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
 import { RESOURCE_SPECS } from './features/registry';
+import { registerCapacityRoutes } from './features/resources/capacity-routes';
 import { readSsoConfig, type SsoConfig } from './features/sso/sso-config';
 import { registerSsoRoutes } from './features/sso/sso-routes';
 import { registerUserRoutes } from './features/users/users-routes';
@@ -115,10 +118,13 @@ export async function buildApp({
   registerCredentialRoutes(app, store, { devMode });
   registerSsoRoutes(app, store, sso === undefined ? readSsoConfig(process.env) : (sso ?? undefined));
   registerUserRoutes(app, store);
+  registerEventRoutes(app, store);
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);
   registerThroughputRoutes(app, store);
   registerValueRoutes(app, store);
+  registerCapacityRoutes(app, store);
+  registerMoneyRoutes(app, store);
   await registerWebApp(app);
   return app;
 }

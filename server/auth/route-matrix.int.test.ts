@@ -69,6 +69,15 @@ const PATCHES: Record<string, Record<string, unknown>> = {
   'business-cases': { description: 'changed' },
   benefits: { description: 'changed' },
   'scoring-models': { description: 'changed' },
+  'work-calendars': { hoursPerDay: 7.5 },
+  'leave-entries': { note: 'changed' },
+  'resource-requests': { note: 'changed' },
+  'resource-assignments': { note: 'changed' },
+  budgets: { note: 'changed' },
+  'cost-rates': { note: 'changed' },
+  'cost-entries': { description: 'changed' },
+  'time-entries': { note: 'changed' },
+  'progress-reports': { note: 'changed' },
 };
 
 describe.each(engines)('route-by-role matrix on $name', (engine) => {

@@ -2,9 +2,11 @@ import type { ResourceSpec } from '../resources/resource-spec';
 import { dependencySpec } from './dependencies/spec';
 import { goalSpec } from './goals/spec';
 import { milestoneSpec } from './milestones/spec';
+import { MONEY_RESOURCE_SPECS } from './money/specs';
 import { personSpec } from './people/spec';
 import { portfolioSpec } from './portfolios/spec';
 import { programSpec } from './programs/spec';
+import { CAPACITY_RESOURCE_SPECS } from './resources/specs';
 import { projectSpec } from './projects/spec';
 import { tagSpec } from './tags/spec';
 import { teamSpec } from './teams/spec';
@@ -24,4 +26,6 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   goalSpec,
   tagSpec,
   ...VALUE_RESOURCE_SPECS,
+  ...CAPACITY_RESOURCE_SPECS,
+  ...MONEY_RESOURCE_SPECS,
 ];

@@ -120,6 +120,44 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
         portfolioId: g.portfolios,
         criteria: [{ id: 'value', name: 'Value', weight: 1, min: 1, max: 5 }],
       };
+    case 'work-calendars':
+      return {
+        name: `Calendar ${n}`,
+        location: `City ${n}`,
+        holidays: [{ date: '2026-12-25', name: 'Christmas' }],
+      };
+    case 'leave-entries':
+      return { personId: g.people, startDate: '2026-03-02', endDate: '2026-03-06' };
+    case 'resource-requests':
+      return {
+        projectId: g.projects,
+        skill: 'SQL',
+        startDate: '2026-03-02',
+        endDate: '2026-03-27',
+        amount: 0.5,
+      };
+    case 'resource-assignments':
+      return {
+        personId: g.people,
+        projectId: g.projects,
+        startDate: '2026-03-02',
+        endDate: '2026-03-27',
+        amount: 0.5,
+      };
+    case 'budgets':
+      return {
+        projectId: g.projects,
+        name: `Budget ${n}`,
+        lines: [{ period: '2026-03', category: 'opex', costType: 'labour', amount: 1000 }],
+      };
+    case 'cost-rates':
+      return { role: `Role ${n}`, hourlyRate: 80 };
+    case 'cost-entries':
+      return { projectId: g.projects, incurredOn: '2026-03-31', amount: 1200 };
+    case 'time-entries':
+      return { personId: g.people, projectId: g.projects, workedOn: '2026-03-31', hours: 7.5 };
+    case 'progress-reports':
+      return { projectId: g.projects, reportedOn: '2026-03-31', percentComplete: 40 };
     default:
       throw new Error(`no valid body for ${path}`);
   }

@@ -1,0 +1,97 @@
+import { Type } from 'typebox';
+import { CalendarDate, stringEnum } from '../../resources/vocabulary-schemas';
+import { BUDGET_VERSIONS } from './money-vocabulary';
+
+const Num = Type.Number();
+const NullableNum = Type.Union([Type.Number(), Type.Null()]);
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+/** Objects whose members are documented in docs/resources.md and core/evm (passed through as computed). */
+const Figures = (description: string) => Type.Object({}, { additionalProperties: true, description });
+
+export const EvmQuery = Type.Object(
+  {
+    asOf: Type.Optional(CalendarDate),
+    budgetVersion: Type.Optional(stringEnum(BUDGET_VERSIONS, 'Plan value from this budget version')),
+  },
+  { additionalProperties: false },
+);
+
+export const EvmResponse = Type.Object({
+  projectId: Type.String(),
+  asOf: Type.String(),
+  statusDate: Type.String(),
+  budget: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    budgetVersion: Type.String(),
+    status: Type.String(),
+  }),
+  evMethod: Type.String(),
+  series: Type.Object({ bac: Num, pv: Type.Array(Num), ev: Type.Array(Num), ac: Type.Array(Num) }),
+  months: Type.Array(Type.String()),
+  status: Figures('EVM and earned-schedule figures at the status date (core computeEvmStatus)'),
+  sCurve: Type.Array(
+    Type.Object({
+      period: Type.Integer(),
+      month: Type.String(),
+      pv: Num,
+      ev: NullableNum,
+      ac: NullableNum,
+      spi: NullableNum,
+      cpi: NullableNum,
+      es: NullableNum,
+    }),
+  ),
+  forecast: Type.Union([
+    Type.Object({
+      eac: Num,
+      finishPeriods: Num,
+      points: Type.Array(Type.Object({ period: Type.Integer(), month: Type.String(), ac: Num })),
+    }),
+    Type.Null(),
+  ]),
+  agile: Type.Union([Figures('Release-level AgileEVM (core computeAgileEvm) and its inputs'), Type.Null()]),
+  referenceClass: Type.Object({
+    basis: Type.String(),
+    projects: Type.Integer(),
+    costSample: Type.Integer(),
+    durationSample: Type.Integer(),
+    ranges: Type.Array(
+      Type.Object({
+        percentile: Num,
+        cost: NullableNum,
+        duration: NullableNum,
+        costUplift: NullableNum,
+        durationUplift: NullableNum,
+        finishMonth: NullableString,
+      }),
+    ),
+    warnings: Type.Array(Type.String()),
+  }),
+  warnings: Type.Array(Type.String()),
+});
+
+export const BudgetVsActualsResponse = Type.Object({
+  projectId: Type.String(),
+  budgets: Type.Array(
+    Type.Object({
+      budgetVersion: Type.String(),
+      id: NullableString,
+      name: NullableString,
+      status: NullableString,
+      approvedAt: NullableString,
+    }),
+  ),
+  months: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      budget: Figures('Per version: labour, nonLabour, capex, opex, total'),
+      actual: Figures('labour, nonLabour, capex, opex, total'),
+      variance: Num,
+    }),
+  ),
+  totals: Figures('The same sums over every month, and the variance of the current budget'),
+  uncostedHours: Num,
+});
+
+export const ImportResult = Type.Object({ created: Type.Integer(), total: Num });

@@ -1,0 +1,229 @@
+import {
+  computeDailyCapacity,
+  type LoadContribution,
+  type LoadRowInput,
+  type Period,
+  STANDARD_CALENDAR,
+  spreadDemand,
+  sumByPeriod,
+  type WorkCalendar,
+} from '../../../core/capacity';
+import type { DemandUnit } from '../../../core/capacity/demand';
+import type { CapacityRows, PersonRow } from './capacity-store';
+
+// Turns the stored rows into daily capacity and demand over a window, and groups them into the
+// rows of the heat map (by person, team or skill). The arithmetic is core/capacity's.
+
+export type HeatmapBy = 'person' | 'team' | 'skill';
+
+export interface PersonCapacity {
+  person: PersonRow;
+  calendar: WorkCalendar;
+  /** Proficiency per skill, keys in lower case; `names` keeps the spelling. */
+  skills: Record<string, number>;
+  skillNames: Record<string, string>;
+  daily: Float64Array;
+}
+
+export interface Booking {
+  id: string;
+  personId: string;
+  projectId: string;
+  teamId: string | null;
+  requestId: string | null;
+  skill: string | null;
+  kind: 'hard' | 'soft';
+  daily: Float64Array;
+}
+
+export interface OpenDemand {
+  id: string;
+  projectId: string;
+  teamId: string | null;
+  skill: string;
+  minProficiency: number;
+  daily: Float64Array;
+}
+
+export interface CapacityModel {
+  fromDay: number;
+  toDay: number;
+  people: PersonCapacity[];
+  bookings: Booking[];
+  openDemand: OpenDemand[];
+  rows: CapacityRows;
+}
+
+export function parseCalendar(row: {
+  working_weekdays: string;
+  hours_per_day: number;
+  holidays: string;
+}): WorkCalendar {
+  return {
+    workingWeekdays: JSON.parse(row.working_weekdays) as number[],
+    hoursPerDay: row.hours_per_day,
+    holidays: (JSON.parse(row.holidays) as { date: string }[]).map((h) => h.date),
+  };
+}
+
+/** The calendar of a location, else the organisation's default (no location), else Mon–Fri 8 h. */
+export function calendarChooser(rows: CapacityRows): (location: string | null) => WorkCalendar {
+  const byLocation = new Map<string, WorkCalendar>();
+  let fallback = STANDARD_CALENDAR;
+  for (const c of rows.calendars) {
+    if (c.location === null) fallback = parseCalendar(c);
+    else byLocation.set(c.location.toLowerCase(), parseCalendar(c));
+  }
+  return (location) => (location ? byLocation.get(location.toLowerCase()) : undefined) ?? fallback;
+}
+
+export function buildCapacityModel(rows: CapacityRows, fromDay: number, toDay: number): CapacityModel {
+  const calendarOf = calendarChooser(rows);
+  const defaultCalendar = calendarOf(null);
+  const people = rows.people.map((person) => {
+    const calendar = calendarOf(person.location);
+    const leave = rows.leave
+      .filter((l) => l.person_id === person.id)
+      .map((l) => ({ start: l.start_date, end: l.end_date, share: l.share }));
+    const skills: Record<string, number> = {};
+    const skillNames: Record<string, string> = {};
+    for (const s of rows.skills) {
+      if (s.person_id !== person.id) continue;
+      skills[s.skill.toLowerCase()] = s.proficiency;
+      skillNames[s.skill.toLowerCase()] = s.skill;
+    }
+    return {
+      person,
+      calendar,
+      skills,
+      skillNames,
+      daily: computeDailyCapacity({ fte: person.fte, calendar, leave }, fromDay, toDay),
+    };
+  });
+  const byId = new Map(people.map((p) => [p.person.id, p]));
+  const span = (r: { start_date: string; end_date: string; amount: number; unit: string }) => ({
+    start: r.start_date,
+    end: r.end_date,
+    amount: r.amount,
+    unit: r.unit as DemandUnit,
+  });
+  const bookings: Booking[] = rows.assignments.map((a) => ({
+    id: a.id,
+    personId: a.person_id,
+    projectId: a.project_id,
+    teamId: a.team_id,
+    requestId: a.request_id,
+    skill: a.skill,
+    kind: a.booking === 'hard' ? 'hard' : 'soft',
+    daily: spreadDemand(span(a), byId.get(a.person_id)?.calendar ?? defaultCalendar, fromDay, toDay),
+  }));
+  const openDemand: OpenDemand[] = rows.requests.map((r) => {
+    const daily = spreadDemand(span(r), defaultCalendar, fromDay, toDay);
+    for (const b of bookings) {
+      if (b.requestId !== r.id) continue;
+      for (let i = 0; i < daily.length; i++) daily[i] = Math.max(0, (daily[i] ?? 0) - (b.daily[i] ?? 0));
+    }
+    return {
+      id: r.id,
+      projectId: r.project_id,
+      teamId: r.team_id,
+      skill: r.skill,
+      minProficiency: r.min_proficiency,
+      daily,
+    };
+  });
+  return { fromDay, toDay, people, bookings, openDemand, rows };
+}
+
+/** The skill a booking uses: its own, its request's, else the person's best (ties by name). */
+export function skillOfBooking(model: CapacityModel, b: Booking): string | null {
+  if (b.skill) return b.skill;
+  const p = model.people.find((x) => x.person.id === b.personId);
+  if (!p) return null;
+  const best = Object.entries(p.skills).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+  return best ? (p.skillNames[best[0]] ?? best[0]) : null;
+}
+
+function scaled(daily: Float64Array, factor: number, periods: readonly Period[], fromDay: number): number[] {
+  return sumByPeriod(daily, fromDay, periods).map((h) => h * factor);
+}
+
+/**
+ * Heat-map rows: capacity and the contributions of each project per period. A person counts in
+ * every skill they have (the most that skill could get); a team has its members' capacity times
+ * their allocation, the bookings made through it (or, without a team, the member's bookings
+ * times their allocation) and its open requests.
+ */
+export function groupLoadRows(
+  model: CapacityModel,
+  by: HeatmapBy,
+  periods: readonly Period[],
+): (LoadRowInput & { label: string })[] {
+  const sum = (daily: Float64Array, factor = 1) => scaled(daily, factor, periods, model.fromDay);
+  const contribution = (b: Booking, factor = 1): LoadContribution => ({
+    projectId: b.projectId,
+    kind: b.kind,
+    hours: sum(b.daily, factor),
+  });
+  if (by === 'person') {
+    return model.people.map((p) => ({
+      key: p.person.id,
+      label: p.person.name,
+      capacity: sum(p.daily),
+      contributions: model.bookings.filter((b) => b.personId === p.person.id).map((b) => contribution(b)),
+    }));
+  }
+  if (by === 'team') {
+    return model.rows.teams.map((team) => {
+      const members = model.rows.members.filter((m) => m.team_id === team.id);
+      const allocation = new Map(members.map((m) => [m.person_id, m.allocation]));
+      const capacity = periods.map(() => 0);
+      for (const p of model.people) {
+        const share = allocation.get(p.person.id);
+        if (share === undefined) continue;
+        sum(p.daily, share).forEach((h, t) => {
+          capacity[t] = (capacity[t] ?? 0) + h;
+        });
+      }
+      const contributions: LoadContribution[] = [];
+      for (const b of model.bookings) {
+        if (b.teamId === team.id) contributions.push(contribution(b));
+        else if (b.teamId === null && allocation.has(b.personId))
+          contributions.push(contribution(b, allocation.get(b.personId) ?? 0));
+      }
+      for (const d of model.openDemand) {
+        if (d.teamId === team.id)
+          contributions.push({ projectId: d.projectId, kind: 'request', hours: sum(d.daily) });
+      }
+      return { key: team.id, label: team.name, capacity, contributions };
+    });
+  }
+  const skills = new Map<string, { label: string; capacity: number[]; contributions: LoadContribution[] }>();
+  const row = (name: string) => {
+    const key = name.toLowerCase();
+    let r = skills.get(key);
+    if (!r) {
+      r = { label: name, capacity: periods.map(() => 0), contributions: [] };
+      skills.set(key, r);
+    }
+    return r;
+  };
+  for (const p of model.people) {
+    const hours = sum(p.daily);
+    for (const key of Object.keys(p.skills)) {
+      const r = row(p.skillNames[key] ?? key);
+      hours.forEach((h, t) => {
+        r.capacity[t] = (r.capacity[t] ?? 0) + h;
+      });
+    }
+  }
+  for (const b of model.bookings) {
+    const skill = skillOfBooking(model, b);
+    if (skill) row(skill).contributions.push(contribution(b));
+  }
+  for (const d of model.openDemand)
+    row(d.skill).contributions.push({ projectId: d.projectId, kind: 'request', hours: sum(d.daily) });
+  return [...skills]
+    .sort((a, b) => a[1].label.localeCompare(b[1].label))
+    .map(([key, r]) => ({ key, label: r.label, capacity: r.capacity, contributions: r.contributions }));
+}

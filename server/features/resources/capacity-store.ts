@@ -1,0 +1,109 @@
+import type { Expression, SqlBool } from 'kysely';
+import type { Trx } from '../../resources/resource-spec';
+import type {
+  LeaveEntriesTable,
+  ResourceAssignmentsTable,
+  ResourceRequestsTable,
+  WorkCalendarsTable,
+} from '../../store/tables';
+
+// Kysely queries behind the capacity views: everything that overlaps a window, in one organisation.
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  location: string | null;
+  fte: number;
+  title: string | null;
+}
+
+export interface SkillRow {
+  person_id: string;
+  skill: string;
+  proficiency: number;
+}
+
+export interface CapacityRows {
+  people: PersonRow[];
+  skills: SkillRow[];
+  calendars: WorkCalendarsTable[];
+  leave: LeaveEntriesTable[];
+  members: { team_id: string; person_id: string; allocation: number }[];
+  teams: { id: string; name: string }[];
+  assignments: ResourceAssignmentsTable[];
+  requests: ResourceRequestsTable[];
+}
+
+export async function listCapacityRows(
+  trx: Trx,
+  organisationId: string,
+  window: { from: string; to: string },
+): Promise<CapacityRows> {
+  const org = organisationId;
+  const [people, skills, calendars, leave, members, teams, assignments, requests] = await Promise.all([
+    trx
+      .selectFrom('people')
+      .select(['id', 'name', 'location', 'fte', 'title'])
+      .where('organisation_id', '=', org)
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
+    trx
+      .selectFrom('person_skills')
+      .select(['person_id', 'skill', 'proficiency'])
+      .where('organisation_id', '=', org)
+      .execute(),
+    trx.selectFrom('work_calendars').selectAll().where('organisation_id', '=', org).orderBy('id').execute(),
+    trx
+      .selectFrom('leave_entries')
+      .selectAll()
+      .where('organisation_id', '=', org)
+      .where('start_date', '<=', window.to)
+      .where('end_date', '>=', window.from)
+      .execute(),
+    trx
+      .selectFrom('team_members')
+      .select(['team_id', 'person_id', 'allocation'])
+      .where('organisation_id', '=', org)
+      .execute(),
+    trx
+      .selectFrom('teams')
+      .select(['id', 'name'])
+      .where('organisation_id', '=', org)
+      .orderBy('name')
+      .execute(),
+    trx
+      .selectFrom('resource_assignments')
+      .selectAll()
+      .where('organisation_id', '=', org)
+      .where('start_date', '<=', window.to)
+      .where('end_date', '>=', window.from)
+      .orderBy('id')
+      .execute(),
+    trx
+      .selectFrom('resource_requests')
+      .selectAll()
+      .where('organisation_id', '=', org)
+      .where('status', '=', 'open')
+      .where('start_date', '<=', window.to)
+      .where('end_date', '>=', window.from)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { people, skills, calendars, leave, members, teams, assignments, requests };
+}
+
+/** Projects the caller may read (by the projects resource's access filter), with key and name. */
+export async function listReadableProjects(
+  trx: Trx,
+  organisationId: string,
+  restrict: Expression<SqlBool> | undefined,
+): Promise<Map<string, { key: string; name: string }>> {
+  let query = trx
+    .selectFrom('projects')
+    .select(['id', 'key', 'name'])
+    .where('organisation_id', '=', organisationId);
+  if (restrict) query = query.where(restrict);
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.id, { key: r.key, name: r.name }]));
+}
