@@ -4,6 +4,7 @@ import { AuditListSchema } from '../audit/audit-schema';
 import { listAudit } from '../audit/audit-store';
 import { assertRecordAccess } from '../auth/access';
 import { authenticate, requireWrite } from '../auth/authenticate';
+import { publishChange } from '../features/events/change-feed';
 import { etagOf, expectedVersion } from '../http/if-match';
 import { ProblemError } from '../http/problem';
 import { ProblemSchema } from '../http/problem-schema';
@@ -78,6 +79,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       const created = await store.db
         .transaction()
         .execute((trx) => createRecord(trx, ctx, spec, request.body as Body));
+      publishChange(store, ctx, spec, created, 'created');
       void reply.header('etag', etagOf(created.version)).header('location', `${base}/${String(created.id)}`);
       return reply.status(201).send(created);
     },
@@ -121,6 +123,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       const updated = await store.db
         .transaction()
         .execute((trx) => updateRecord(trx, ctx, spec, id, changes, expected));
+      publishChange(store, ctx, spec, updated, 'updated');
       return reply.header('etag', etagOf(updated.version)).send(updated);
     },
   );
@@ -145,6 +148,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       const expected = expectedVersion(request, (request.query as { version?: number }).version);
       const id = (request.params as { id: string }).id;
       await store.db.transaction().execute((trx) => deleteRecord(trx, ctx, spec, id, expected));
+      publishChange(store, ctx, spec, { id }, 'deleted');
       return reply.status(204).send();
     },
   );
