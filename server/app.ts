@@ -9,7 +9,6 @@ import { registerAuthentication } from './auth/authenticate';
 import { registerSessionRoutes } from './features/auth/auth-routes';
 import { registerCredentialRoutes } from './features/auth/credential-routes';
 import { registerEventRoutes } from './features/events/events-routes';
-import { registerEventRoutes } from './features/events/events-routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerMoneyRoutes } from './features/money/money-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
@@ -119,7 +118,6 @@ export async function buildApp({
   registerCredentialRoutes(app, store, { devMode });
   registerSsoRoutes(app, store, sso === undefined ? readSsoConfig(process.env) : (sso ?? undefined));
   registerUserRoutes(app, store);
-  registerEventRoutes(app, store);
   registerEventRoutes(app, store);
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);
