@@ -1,4 +1,5 @@
 import { createRng } from '../../core/random/prng';
+import { seedResourcesDemo } from '../features/resources/demo-resources';
 import { seedValueDemo } from '../features/value/demo-value';
 import { insertInBatches } from '../store/bulk-insert';
 import { refreshPlannerStatistics } from '../store/planner-statistics';
@@ -122,6 +123,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     options.onProgress?.(index + 1, s.projects.length);
   }
   await seedValueDemo(store, rng, s, organisationId, anchorMs);
+  await seedResourcesDemo(store, rng, s, organisationId, anchorMs);
   await refreshPlannerStatistics(store);
   return { organisationId, adminUserId, projects: s.projects.length, workItems, statusChanges };
 }
