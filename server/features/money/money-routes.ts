@@ -149,12 +149,10 @@ export function registerMoneyRoutes(app: FastifyInstance, store: Store): void {
           throw new ProblemError(
             'forbidden',
             `Your roles do not allow adding costs to ${[...new Set(refused.map(({ r }) => r?.project))].join(', ')}; nothing imported.`,
-            refused
-              .slice(0, 100)
-              .map(({ r }) => ({
-                field: `row ${r?.row}: project`,
-                message: 'you may not add costs to this project',
-              })),
+            refused.slice(0, 100).map(({ r }) => ({
+              field: `row ${r?.row}: project`,
+              message: 'you may not add costs to this project',
+            })),
           );
         }
         await insertInBatches(
