@@ -1,5 +1,6 @@
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { getAuthState, subscribeToAuth } from './api/auth';
 import { isApiError } from './api/client';
 import { routes } from './routes';
 import { PortfolioScopeProvider } from './shell/portfolio-scope';
@@ -14,6 +15,11 @@ const queryClient = new QueryClient({
     },
   },
   mutationCache: new MutationCache(),
+});
+
+// Nothing of one user's data may be shown to the next one signing in on this tab.
+subscribeToAuth(() => {
+  if (getAuthState().status === 'signed-out') queryClient.clear();
 });
 
 const router = createBrowserRouter(routes);

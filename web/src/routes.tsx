@@ -1,12 +1,18 @@
 import { Navigate, Outlet, type RouteObject, useLocation } from 'react-router';
-import { useSignedIn } from './api/auth';
+import { useAuth } from './api/auth';
+import { Skeleton } from './design';
 import { DeliveryPage } from './pages/delivery-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PeoplePage } from './pages/people-page';
 import { PortfolioOverviewPage } from './pages/portfolio-overview-page';
 import { ProjectPage } from './pages/project-page';
 import { RecordName } from './pages/record-name';
-import { SettingsPage } from './pages/settings-page';
+import { ResetPasswordPage } from './pages/reset-password-page';
+import { AccountSettings } from './pages/settings/account-settings';
+import { SettingsLayout } from './pages/settings/settings-layout';
+import { SsoSettings } from './pages/settings/sso-settings';
+import { TokenSettings } from './pages/settings/token-settings';
+import { UserSettings } from './pages/settings/user-settings';
 import { SignInPage } from './pages/sign-in-page';
 import { TeamPage } from './pages/team-page';
 import { ValuePage } from './pages/value-page';
@@ -16,9 +22,16 @@ import { AppShell } from './shell/app-shell';
 import type { RouteHandle } from './shell/breadcrumbs';
 
 function RequireSignIn() {
-  const signedIn = useSignedIn();
+  const auth = useAuth();
   const location = useLocation();
-  if (!signedIn) {
+  if (auth.status === 'checking') {
+    return (
+      <main className="sign-in">
+        <Skeleton label="Loading Triad" />
+      </main>
+    );
+  }
+  if (auth.status === 'signed-out') {
     const next = location.pathname + location.search;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
@@ -29,6 +42,7 @@ const crumb = (label: string): RouteHandle => ({ crumb: () => label });
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <RequireSignIn />,
     children: [
@@ -78,7 +92,18 @@ export const routes: RouteObject[] = [
           },
           { path: 'value', element: <ValuePage />, handle: crumb('Value') },
           { path: 'people', element: <PeoplePage />, handle: crumb('People') },
-          { path: 'settings', element: <SettingsPage />, handle: crumb('Settings') },
+          {
+            path: 'settings',
+            element: <SettingsLayout />,
+            handle: crumb('Settings'),
+            children: [
+              { index: true, element: <Navigate to="/settings/account" replace /> },
+              { path: 'account', element: <AccountSettings />, handle: crumb('My account') },
+              { path: 'tokens', element: <TokenSettings />, handle: crumb('API tokens') },
+              { path: 'users', element: <UserSettings />, handle: crumb('Users and roles') },
+              { path: 'sso', element: <SsoSettings />, handle: crumb('Single sign-on') },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

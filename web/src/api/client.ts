@@ -1,4 +1,4 @@
-import { authenticate, signOut } from './auth';
+import { authenticate, forgetCredentials } from './auth';
 
 export interface FieldError {
   field: string;
@@ -65,7 +65,8 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const text = await response.text();
   const payload: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    if (response.status === 401) signOut();
+    // The session ended or the token was revoked: back to sign-in (the route keeps ?next=).
+    if (response.status === 401) forgetCredentials();
     throw new ApiError(response.status, (payload ?? {}) as Record<string, unknown>);
   }
   return payload as T;

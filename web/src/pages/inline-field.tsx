@@ -10,11 +10,16 @@ type Kind =
 /**
  * A value that turns into an input when activated (click, Enter or Space). Enter saves (except in
  * multi-line text), Escape cancels; focus returns to the value afterwards.
+ *
+ * With live updates the record can change while the user is typing: the draft is kept, a notice
+ * says someone else changed it, and the save is sent against the version the edit started from,
+ * so the server answers 412 and the page shows both versions instead of silently overwriting.
  */
 export function InlineField({
   label,
   value,
   display,
+  version,
   onSave,
   ...kind
 }: Kind & {
@@ -22,18 +27,24 @@ export function InlineField({
   /** The raw value as text ('' for none). */
   value: string;
   display?: ReactNode;
-  onSave: (value: string) => void;
+  /** The record's version; a change of it while editing shows the notice. */
+  version?: number;
+  /** Called with the draft and the version the edit started from. */
+  onSave: (value: string, baseVersion: number | undefined) => void;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
+  const [base, setBase] = useState<{ value: string; version: number | undefined }>({ value, version });
   const start = () => {
     setDraft(value);
+    setBase({ value, version });
     setEditing(true);
   };
   const save = () => {
     setEditing(false);
-    if (draft !== value) onSave(draft);
+    if (draft !== base.value) onSave(draft, base.version);
   };
+  const changedElsewhere = editing && (version !== base.version || value !== base.value);
 
   if (!editing) {
     return (
@@ -65,7 +76,14 @@ export function InlineField({
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
   };
   return (
-    <div className="t-inline">
+    <div className="t-inline t-inline--editing">
+      {changedElsewhere && (
+        <p role="status" className="t-inline__notice">
+          Changed by someone else while you were editing
+          {value !== base.value ? <>; it is now “{display ?? (value || 'none')}”</> : null}. Your draft is
+          kept; saving shows both versions.
+        </p>
+      )}
       {kind.kind === 'select' ? (
         <Select {...common} options={kind.options} placeholder="None" />
       ) : kind.kind === 'textarea' ? (

@@ -73,6 +73,9 @@ export function ProjectFormDialog({
 function ProjectForm({ onClose, project }: { onClose: () => void; project: Project | undefined }) {
   const { portfolioId } = usePortfolioScope();
   const [draft, setDraft] = useState(() => toDraft(project, portfolioId));
+  // The record as it was when the dialog opened: live updates may refresh `project` meanwhile.
+  const [base] = useState(project);
+  const changedElsewhere = project !== undefined && base !== undefined && project.version !== base.version;
   const portfolios = useEverything('portfolios');
   const people = useEverything('people');
   const create = useCreateRecord('projects');
@@ -86,13 +89,14 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = toBody(draft);
-    if (project) {
-      // Only the changed fields: a smaller patch, and the key cannot change after creation.
-      const before = toBody(toDraft(project, portfolioId));
+    if (project && base) {
+      // Only the changed fields: a smaller patch, and the key cannot change after creation. Sent
+      // against the version the dialog opened with, so a change made meanwhile is refused (412).
+      const before = toBody(toDraft(base, portfolioId));
       const patch = Object.fromEntries(
         Object.entries(body).filter(([field, value]) => field !== 'key' && value !== before[field]),
       );
-      update.mutate({ id: project.id, version: project.version, patch }, { onSuccess: onClose });
+      update.mutate({ id: base.id, version: base.version, patch }, { onSuccess: onClose });
     } else {
       create.mutate(body, {
         onSuccess: (created) => {
@@ -106,6 +110,13 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
   return (
     <Dialog open onClose={onClose} title={project ? `Edit ${project.name}` : 'New project'} wide>
       <form className="stack" onSubmit={submit} noValidate>
+        {changedElsewhere && (
+          <p role="status" className="t-notice">
+            Changed by someone else while you were editing (now version {project.version}). Your draft is
+            kept; saving it will be refused so nothing is overwritten. Cancel and edit again to start from
+            their version.
+          </p>
+        )}
         {errors.form && (
           <p role="alert" className="t-field__error">
             {errors.form}

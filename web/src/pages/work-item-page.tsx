@@ -60,7 +60,8 @@ export function WorkItemPage() {
     );
   const field = (name: keyof WorkItem, convert: (v: string) => unknown = (v) => v || null) => ({
     label: LABELS[name] ?? name,
-    onSave: (value: string) => save({ [name]: convert(value) }),
+    version: w.version,
+    onSave: (value: string, baseVersion = w.version) => save({ [name]: convert(value) }, baseVersion),
   });
   const teamOptions = (teams.data ?? []).map((t) => ({ value: t.id, label: t.name }));
   const peopleOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { signOut } from '../api/auth';
+import { useLiveUpdates } from '../api/live-updates';
 import { Button } from '../design';
+import { AccountMenu } from './account-menu';
 import { Breadcrumbs } from './breadcrumbs';
 import { CommandPalette, usePaletteShortcut } from './command-palette';
 import { Notifications } from './notifications';
@@ -33,6 +34,7 @@ export function AppShell() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   usePaletteShortcut(openPalette);
+  useLiveUpdates();
 
   return (
     <div className="shell">
@@ -53,9 +55,7 @@ export function AppShell() {
           </Button>
           <Notifications />
           <ThemeToggle />
-          <Button variant="ghost" size="sm" onClick={signOut}>
-            Sign out
-          </Button>
+          <AccountMenu />
         </div>
       </header>
       <nav className="shell-nav" aria-label="Main">

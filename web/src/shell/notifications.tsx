@@ -1,14 +1,29 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { type ChangeEvent, type LiveStatus, useLiveState } from '../api/live-updates';
+import { humanise } from '../design';
+import { formatDateTime } from '../lib/format';
 
-// Placeholder until live updates arrive over server-sent events: a static list, so the header's
-// layout and keyboard behaviour are settled now.
-const NOTIFICATIONS = [
-  { id: 'welcome', text: 'Welcome to Triad. Press Ctrl+K to search.' },
-  { id: 'live', text: 'Live notifications arrive with server-sent events in a later release.' },
-];
+const STATUS_TEXT: Record<LiveStatus, string> = {
+  off: 'Live updates are off.',
+  connecting: 'Connecting to live updates…',
+  live: 'Live: pages update when someone changes a record.',
+  reconnecting: 'Live updates lost the connection; reconnecting…',
+};
 
+/** Where a changed record can be opened, for the records that have a page of their own. */
+function linkTo(event: ChangeEvent): string | undefined {
+  if (event.action === 'deleted') return undefined;
+  if (event.resource === 'work-items') return `/delivery/work-items/${event.id}`;
+  if (event.resource === 'projects') return `/portfolio/projects/${event.id}`;
+  if (event.resource === 'teams') return `/delivery/teams/${event.id}`;
+  return undefined;
+}
+
+/** The live-update status and the latest changes made by others. */
 export function Notifications() {
   const [open, setOpen] = useState(false);
+  const live = useLiveState();
   return (
     <details className="t-menu" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="t-button t-button--ghost t-button--sm">
@@ -25,15 +40,38 @@ export function Notifications() {
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
         <span className="visually-hidden">Notifications</span>
-        <span className="notification-count">{NOTIFICATIONS.length}</span>
+        {live.recent.length > 0 && <span className="notification-count">{live.recent.length}</span>}
+        <span className={`live-dot live-dot--${live.status}`} aria-hidden="true" />
       </summary>
       <div className="t-menu__panel">
         <h2 className="visually-hidden">Notifications</h2>
-        <ul className="notification-list">
-          {NOTIFICATIONS.map((n) => (
-            <li key={n.id}>{n.text}</li>
-          ))}
-        </ul>
+        <p className="muted" data-testid="live-status" data-status={live.status}>
+          {STATUS_TEXT[live.status]}
+        </p>
+        {live.recent.length === 0 ? (
+          <p className="muted">No changes by others since you opened Triad.</p>
+        ) : (
+          <ul className="notification-list">
+            {live.recent.map((event) => {
+              const href = linkTo(event);
+              const text = `${humanise(event.entityType)} ${event.action}`;
+              return (
+                <li key={`${event.id}:${event.version}:${event.at}`}>
+                  {href ? (
+                    <Link to={href} onClick={() => setOpen(false)}>
+                      {text}
+                    </Link>
+                  ) : (
+                    text
+                  )}{' '}
+                  <time className="muted" dateTime={event.at}>
+                    {formatDateTime(event.at)}
+                  </time>
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </div>
     </details>
   );
