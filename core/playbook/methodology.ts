@@ -101,7 +101,9 @@ export function findTemplateErrors(
       if (!triadRoles.includes(t))
         errors.push({ field: `content.roles.${i}.triadRoles`, message: `"${t}" is not a Triad role` });
   });
-  content.documents.forEach((d, i) => keys(d.fields, `content.documents.${i}.fields`));
+  content.documents.forEach((d, i) => {
+    keys(d.fields, `content.documents.${i}.fields`);
+  });
   content.gates.forEach((g, i) => {
     const at = `content.gates.${i}`;
     if (!phases.has(g.afterPhase))
