@@ -13,6 +13,7 @@ import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerMoneyRoutes } from './features/money/money-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
 import { RESOURCE_SPECS } from './features/registry';
+import { registerScheduleRoutes } from './features/schedule/schedule-routes';
 import { registerCapacityRoutes } from './features/resources/capacity-routes';
 import { readSsoConfig, type SsoConfig } from './features/sso/sso-config';
 import { registerSsoRoutes } from './features/sso/sso-routes';
@@ -125,6 +126,7 @@ export async function buildApp({
   registerValueRoutes(app, store);
   registerCapacityRoutes(app, store);
   registerMoneyRoutes(app, store);
+  registerScheduleRoutes(app, store);
   await registerWebApp(app);
   return app;
 }

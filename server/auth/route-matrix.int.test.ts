@@ -78,6 +78,8 @@ const PATCHES: Record<string, Record<string, unknown>> = {
   'cost-entries': { description: 'changed' },
   'time-entries': { note: 'changed' },
   'progress-reports': { note: 'changed' },
+  'schedule-tasks': { name: 'Changed' },
+  'schedule-resources': { name: 'Changed' },
 };
 
 describe.each(engines)('route-by-role matrix on $name', (engine) => {

@@ -7,6 +7,7 @@ import { personSpec } from './people/spec';
 import { portfolioSpec } from './portfolios/spec';
 import { programSpec } from './programs/spec';
 import { CAPACITY_RESOURCE_SPECS } from './resources/specs';
+import { SCHEDULE_RESOURCE_SPECS } from './schedule/specs';
 import { projectSpec } from './projects/spec';
 import { tagSpec } from './tags/spec';
 import { teamSpec } from './teams/spec';
@@ -28,4 +29,5 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   ...VALUE_RESOURCE_SPECS,
   ...CAPACITY_RESOURCE_SPECS,
   ...MONEY_RESOURCE_SPECS,
+  ...SCHEDULE_RESOURCE_SPECS,
 ];

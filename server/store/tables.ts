@@ -248,6 +248,12 @@ export interface Database {
   sprint_items: SprintItemsTable;
   retrospectives: RetrospectivesTable;
   retrospective_actions: RetrospectiveActionsTable;
+  project_schedules: ProjectSchedulesTable;
+  schedule_tasks: ScheduleTasksTable;
+  schedule_links: ScheduleLinksTable;
+  schedule_resources: ScheduleResourcesTable;
+  schedule_assignments: ScheduleAssignmentsTable;
+  schedule_baselines: ScheduleBaselinesTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -303,6 +309,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'sprint_items',
   'retrospectives',
   'retrospective_actions',
+  'project_schedules',
+  'schedule_tasks',
+  'schedule_links',
+  'schedule_resources',
+  'schedule_assignments',
+  'schedule_baselines',
 ] as const satisfies readonly (keyof Database)[];
 
 /** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
@@ -705,4 +717,73 @@ export interface RetrospectiveActionsTable extends Versioned {
   /** open, in_progress or done. */
   status: string;
   done_at: string | null;
+}
+
+/** A project's schedule settings: the calendar its work days count on, its start and status date. */
+export interface ProjectSchedulesTable extends Versioned {
+  project_id: string;
+  start_date: string | null;
+  status_date: string | null;
+  /** JSON: working weekdays, 0 = Sunday … 6 = Saturday. */
+  working_weekdays: string;
+  /** JSON: non-working dates (YYYY-MM-DD). */
+  holidays: string;
+}
+
+export interface ScheduleTasksTable extends Versioned {
+  project_id: string;
+  /** Outline parent (a summary task of the same project); a loose reference checked by the API. */
+  parent_id: string | null;
+  position: number;
+  name: string;
+  /** Working days. */
+  duration: number;
+  estimate_min: number | null;
+  estimate_most_likely: number | null;
+  estimate_max: number | null;
+  /** JSON boolean. */
+  milestone: string;
+  constraint_type: string;
+  constraint_date: string | null;
+  percent_complete: number;
+  actual_start: string | null;
+  actual_finish: string | null;
+}
+
+export interface ScheduleLinksTable {
+  id: string;
+  organisation_id: string;
+  project_id: string;
+  predecessor_id: string;
+  successor_id: string;
+  link_type: string;
+  /** Working days; negative is a lead. */
+  lag: number;
+}
+
+export interface ScheduleResourcesTable extends Versioned {
+  project_id: string;
+  name: string;
+  /** Units available in every working day. */
+  capacity: number;
+  person_id: string | null;
+}
+
+export interface ScheduleAssignmentsTable {
+  id: string;
+  organisation_id: string;
+  project_id: string;
+  task_id: string;
+  resource_id: string;
+  /** Units of the resource the task uses on each of its working days. */
+  units: number;
+}
+
+export interface ScheduleBaselinesTable extends Versioned {
+  project_id: string;
+  name: string;
+  start_date: string;
+  finish_date: string;
+  /** JSON: the task dates at the time the baseline was saved (BaselineTask[]). */
+  tasks: string;
 }

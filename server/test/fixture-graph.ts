@@ -158,6 +158,10 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
       return { personId: g.people, projectId: g.projects, workedOn: '2026-03-31', hours: 7.5 };
     case 'progress-reports':
       return { projectId: g.projects, reportedOn: '2026-03-31', percentComplete: 40 };
+    case 'schedule-tasks':
+      return { projectId: g.projects, name: `Task ${n}`, duration: 5 };
+    case 'schedule-resources':
+      return { projectId: g.projects, name: `Resource ${n}`, capacity: 2 };
     default:
       throw new Error(`no valid body for ${path}`);
   }
