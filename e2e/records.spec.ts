@@ -26,7 +26,7 @@ interface Versioned {
 
 describe('projects and work items through the UI', () => {
   it('creates, edits and deletes a project and a work item', async () => {
-    const { context, page } = await signedInPage(browser, app.url, app.token);
+    const { context, page } = await signedInPage(browser, app.url);
 
     // Create a project; the server's validation message shows beside the field.
     await page.getByRole('button', { name: 'New project' }).click();
@@ -99,35 +99,46 @@ describe('projects and work items through the UI', () => {
 });
 
 describe('two sessions editing the same work item', () => {
-  it('shows both versions on 412 and lets each user keep theirs or take the other', async () => {
+  it('keeps a draft when the record changes underneath, then shows both versions on 412', async () => {
     const projects = await app.api<{ items: Versioned[] }>('GET', '/projects?limit=1');
     const created = await app.api<Versioned>('POST', '/work-items', {
       projectId: projects.items[0]?.id,
       type: 'story',
       title: 'Shared story',
     });
-    const a = await signedInPage(browser, app.url, app.token);
-    const b = await signedInPage(browser, app.url, app.token);
+    const a = await signedInPage(browser, app.url);
+    const b = await signedInPage(browser, app.url, { email: 'paula.pmo@northwind.example' });
     for (const session of [a, b]) {
       await session.page.goto(`/delivery/work-items/${created.id}`);
       await session.page.getByRole('heading', { level: 1, name: 'Shared story' }).waitFor();
+      await session.page
+        .locator('[data-testid="live-status"][data-status="live"]')
+        .waitFor({ state: 'attached' });
     }
 
-    // A saves first.
+    // B starts typing; A saves first. B's page updates live but B's draft stays, with a notice.
+    await b.page.getByRole('button', { name: /^Edit Title:/ }).click();
+    await b.page.getByRole('textbox', { name: 'Title' }).fill("Bob's title");
     await a.page.getByRole('button', { name: /^Edit Title:/ }).click();
     await a.page.getByRole('textbox', { name: 'Title' }).fill("Alice's title");
     await a.page.keyboard.press('Enter');
     await a.page.getByText('Version 2,').waitFor();
+    await b.page.getByText('Changed by someone else while you were editing').waitFor();
+    await b.page.getByRole('heading', { level: 1, name: "Alice's title" }).waitFor();
+    expect(await b.page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe("Bob's title");
+    await b.page.screenshot({ path: `${ARTIFACTS}changed-elsewhere.png` });
 
-    // B still has version 1: the save is refused and both versions are shown.
-    await b.page.getByRole('button', { name: /^Edit Title:/ }).click();
-    await b.page.getByRole('textbox', { name: 'Title' }).fill("Bob's title");
+    // B's save was based on version 1: refused, and both versions are shown.
     await b.page.keyboard.press('Enter');
     const conflict = b.page.getByRole('dialog', { name: 'Someone else changed this record' });
     await conflict.waitFor();
     expect(await conflict.getByTestId('conflict-mine').textContent()).toBe("Bob's title");
     expect(await conflict.getByTestId('conflict-theirs').textContent()).toBe("Alice's title");
     await b.page.screenshot({ path: `${ARTIFACTS}conflict-dialog.png` });
+
+    // A starts changing the status before B keeps their title, so A's edit is based on version 2.
+    await a.page.getByRole('button', { name: /^Edit Status:/ }).click();
+    await a.page.getByRole('textbox', { name: 'Status' }).fill('In Review');
 
     // B keeps their change: saved on top of A's version.
     await conflict.getByRole('button', { name: 'Keep my change' }).click();
@@ -138,9 +149,8 @@ describe('two sessions editing the same work item', () => {
       title: "Bob's title",
     });
 
-    // Now A is stale; A takes B's version instead.
-    await a.page.getByRole('button', { name: /^Edit Status:/ }).click();
-    await a.page.getByRole('textbox', { name: 'Status' }).fill('In Review');
+    // A is now stale: the notice shows, the save is refused, and A takes B's version instead.
+    await a.page.getByText('Changed by someone else while you were editing').waitFor();
     await a.page.keyboard.press('Enter');
     const second = a.page.getByRole('dialog', { name: 'Someone else changed this record' });
     await second.waitFor();
@@ -148,6 +158,50 @@ describe('two sessions editing the same work item', () => {
     await a.page.getByRole('heading', { level: 1, name: "Bob's title" }).waitFor();
     expect(await app.api('GET', `/work-items/${created.id}`)).toMatchObject({ version: 3, status: 'To Do' });
 
+    await a.context.close();
+    await b.context.close();
+  });
+});
+
+describe('live updates', () => {
+  it("shows session A's edit on session B's open page without a reload", async () => {
+    const projects = await app.api<{ items: Versioned[] }>('GET', '/projects?limit=1');
+    const created = await app.api<Versioned>('POST', '/work-items', {
+      projectId: projects.items[0]?.id,
+      type: 'story',
+      title: 'Live story',
+    });
+    const a = await signedInPage(browser, app.url);
+    const b = await signedInPage(browser, app.url, { email: 'paula.pmo@northwind.example' });
+    for (const session of [a, b]) {
+      await session.page.goto(`/delivery/work-items/${created.id}`);
+      await session.page.getByRole('heading', { level: 1, name: 'Live story' }).waitFor();
+    }
+    await b.page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ state: 'attached' });
+    // A marker in B's window: a reload would lose it.
+    await b.page.evaluate(() => {
+      (globalThis as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    await a.page.getByRole('button', { name: /^Edit Title:/ }).click();
+    await a.page.getByRole('textbox', { name: 'Title' }).fill('Live story, renamed by A');
+    await a.page.keyboard.press('Enter');
+
+    await b.page
+      .getByRole('heading', { level: 1, name: 'Live story, renamed by A' })
+      .waitFor({ timeout: 10_000 });
+    await b.page.getByText('Version 2,').waitFor();
+    expect(
+      await b.page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    // The change is listed in B's notifications, with a link to the record.
+    await b.page.locator('summary', { hasText: 'Notifications' }).click();
+    await b.page.getByRole('link', { name: 'Work item updated' }).first().waitFor();
+    await b.page.screenshot({ path: `${ARTIFACTS}live-update.png` });
+
+    // A change made through the API (another client) arrives too.
+    await app.api('PATCH', `/work-items/${created.id}`, { estimate: 8 }, 2);
+    await b.page.getByText('Version 3,').waitFor({ timeout: 10_000 });
     await a.context.close();
     await b.context.close();
   });

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('shell', () => {
   it('opens the command palette with Ctrl+K and goes to a project found by q', async () => {
-    const { context, page } = await signedInPage(browser, app.url, app.token);
+    const { context, page } = await signedInPage(browser, app.url);
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Search Triad' });
     await palette.getByRole('combobox', { name: 'Search' }).fill('Payments');
@@ -39,7 +39,7 @@ describe('shell', () => {
   });
 
   it('toggles the theme and keeps it across reloads', async () => {
-    const { context, page } = await signedInPage(browser, app.url, app.token);
+    const { context, page } = await signedInPage(browser, app.url);
     const html = page.locator('html');
     await page.getByRole('button', { name: /^System theme/ }).click();
     expect(await html.getAttribute('data-theme')).toBe('light');
@@ -52,7 +52,7 @@ describe('shell', () => {
   });
 
   it('reads work items page by page as the table scrolls', async () => {
-    const { context, page } = await signedInPage(browser, app.url, app.token);
+    const { context, page } = await signedInPage(browser, app.url);
     await page.goto('/delivery/work-items');
     const status = page.getByText(/^100\+ \(scroll for more\) work items$/);
     await status.waitFor();
@@ -77,7 +77,7 @@ describe('portfolio overview', () => {
       approach: 'agile',
       health: 'red',
     });
-    const { context, page } = await signedInPage(browser, app.url, app.token);
+    const { context, page } = await signedInPage(browser, app.url);
 
     await page.getByRole('combobox', { name: 'Health' }).selectOption('red');
     await page.getByRole('link', { name: /HYPERLINK/ }).waitFor();

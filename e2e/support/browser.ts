@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/demo/demo-users';
 
 // Debian's Chromium: browsers are never downloaded (no `playwright install`).
 const CHROMIUM = process.env.TRIAD_CHROMIUM ?? '/usr/bin/chromium';
@@ -20,21 +21,50 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface SessionOptions {
   colorScheme?: 'light' | 'dark';
+  /** A demo account (default: the organisation admin); they all share the demo password. */
+  email?: string;
 }
 
-/** A fresh browser session (its own sessionStorage) signed in through the `#token=` link. */
-export async function signedInPage(
-  browser: Browser,
-  baseUrl: string,
-  token: string,
-  options: SessionOptions = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+export const DEMO_ADMIN = 'ada.admin@northwind.example';
+
+function newContext(browser: Browser, baseUrl: string, options: SessionOptions): Promise<BrowserContext> {
+  return browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1360, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
   });
+}
+
+/** A fresh browser session (its own cookies) signed in with a demo account's e-mail and password. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  options: SessionOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, baseUrl, options);
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await signInWithPassword(page, options.email ?? DEMO_ADMIN);
+  await page.getByRole('heading', { level: 1, name: 'Portfolio overview' }).waitFor();
+  return { context, page };
+}
+
+/** Fills and sends the sign-in form (the page must show it). */
+export async function signInWithPassword(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** A fresh browser session signed in through the `#token=` link demo mode prints. */
+export async function tokenSignedInPage(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  options: SessionOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, baseUrl, options);
   const page = await context.newPage();
   await page.goto(`/#token=${encodeURIComponent(token)}`);
   await page.getByRole('heading', { level: 1, name: 'Portfolio overview' }).waitFor();
