@@ -9,6 +9,7 @@ import { registerAuthentication } from './auth/authenticate';
 import { registerSessionRoutes } from './features/auth/auth-routes';
 import { registerCredentialRoutes } from './features/auth/credential-routes';
 import { registerEventRoutes } from './features/events/events-routes';
+import { registerDeliveryRoutes } from './features/delivery/routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerMoneyRoutes } from './features/money/money-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
@@ -123,6 +124,7 @@ export async function buildApp({
   for (const spec of RESOURCE_SPECS) registerResourceRoutes(app, store, spec);
   registerStatusHistoryRoutes(app, store);
   registerThroughputRoutes(app, store);
+  registerDeliveryRoutes(app, store);
   registerValueRoutes(app, store);
   registerCapacityRoutes(app, store);
   registerMoneyRoutes(app, store);

@@ -78,6 +78,9 @@ const PATCHES: Record<string, Record<string, unknown>> = {
   'cost-entries': { description: 'changed' },
   'time-entries': { note: 'changed' },
   'progress-reports': { note: 'changed' },
+  sprints: { goal: 'changed' },
+  retrospectives: { wentWell: 'changed' },
+  'retrospective-actions': { status: 'done' },
   'schedule-tasks': { name: 'Changed' },
   'schedule-resources': { name: 'Changed' },
 };

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../resources/resource-spec';
+import { DELIVERY_RESOURCE_SPECS } from './delivery/routes';
 import { dependencySpec } from './dependencies/spec';
 import { goalSpec } from './goals/spec';
 import { milestoneSpec } from './milestones/spec';
@@ -27,6 +28,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   goalSpec,
   tagSpec,
   ...VALUE_RESOURCE_SPECS,
+  ...DELIVERY_RESOURCE_SPECS,
   ...CAPACITY_RESOURCE_SPECS,
   ...MONEY_RESOURCE_SPECS,
   ...SCHEDULE_RESOURCE_SPECS,

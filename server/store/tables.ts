@@ -709,7 +709,7 @@ export interface RetrospectivesTable extends Versioned {
 }
 
 export interface RetrospectiveActionsTable extends Versioned {
-  retrospective_id: string;
+  retrospective_id: string | null;
   team_id: string;
   title: string;
   owner_id: string | null;

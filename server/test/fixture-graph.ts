@@ -29,7 +29,7 @@ export async function createFixtureGraph(api: ApiClient): Promise<FixtureGraph> 
     name: 'Pat Fixture',
     skills: [{ skill: 'SQL', proficiency: 3 }],
   });
-  const teams = await ok('/api/v1/teams', { name: 'Fixture team', deliveryMethod: 'kanban' });
+  const teams = await ok('/api/v1/teams', { name: 'Fixture team', deliveryMethod: 'hybrid' });
   const portfolios = await ok('/api/v1/portfolios', { name: 'Fixture portfolio', ownerId: people });
   const programs = await ok('/api/v1/programs', { name: 'Fixture program', portfolioId: portfolios });
   const projects = await ok('/api/v1/projects', {
@@ -48,6 +48,7 @@ export async function createFixtureGraph(api: ApiClient): Promise<FixtureGraph> 
     projectId: projects,
     type: 'epic',
     title: 'Fixture epic',
+    teamId: teams,
   });
   const goals = await ok('/api/v1/goals', {
     name: 'Fixture goal',
@@ -162,6 +163,12 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
       return { projectId: g.projects, name: `Task ${n}`, duration: 5 };
     case 'schedule-resources':
       return { projectId: g.projects, name: `Resource ${n}`, capacity: 2 };
+    case 'sprints':
+      return { teamId: g.teams, name: `Sprint ${n}`, startDate: '2026-03-02', endDate: '2026-03-13' };
+    case 'retrospectives':
+      return { teamId: g.teams, title: `Retro ${n}`, heldOn: '2026-03-13' };
+    case 'retrospective-actions':
+      return { teamId: g.teams, title: `Action ${n}` };
     default:
       throw new Error(`no valid body for ${path}`);
   }

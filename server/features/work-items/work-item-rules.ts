@@ -9,6 +9,7 @@ import {
 } from '../../../core/model/work-item-rules';
 import { fieldProblem } from '../../http/problem';
 import type { RequestContext, ResourceHooks, Trx } from '../../resources/resource-spec';
+import { resolveWorkflowMove } from '../delivery/workflow-rules';
 
 type Row = Record<string, unknown>;
 
@@ -18,7 +19,8 @@ type Row = Record<string, unknown>;
 export const workItemHooks: ResourceHooks = {
   async beforeCreate(trx, ctx, row) {
     row.key = await nextKey(trx, ctx, String(row.project_id));
-    row.status_category = resolveCategory(String(row.status), row.status_category);
+    const mapped = await resolveWorkflowMove(trx, ctx, teamMove(row, null));
+    row.status_category = mapped ?? resolveCategory(String(row.status), row.status_category);
     await checkParent(trx, row);
     const flow = applyStatusCategory(
       { startedAt: null, doneAt: null },
@@ -33,10 +35,14 @@ export const workItemHooks: ResourceHooks = {
       const status = String(changes.status ?? before.status);
       const explicit = 'status_category' in changes ? changes.status_category : undefined;
       // An unfamiliar status name keeps the item's current category unless the caller names one.
+      // A team with a workflow decides the category (and may refuse the move: WIP limits).
+      const mapped = await resolveWorkflowMove(trx, ctx, teamMove({ ...before, ...changes }, before.id));
       const category =
-        explicit !== undefined
-          ? (explicit as StatusCategory)
-          : (defaultStatusCategory(status) ?? (before.status_category as StatusCategory));
+        mapped !== undefined
+          ? mapped
+          : explicit !== undefined
+            ? (explicit as StatusCategory)
+            : (defaultStatusCategory(status) ?? (before.status_category as StatusCategory));
       if (category !== before.status_category) changes.status_category = category;
       else delete changes.status_category;
       const flow = applyStatusCategory(
@@ -54,6 +60,13 @@ export const workItemHooks: ResourceHooks = {
     await recordStatusChange(trx, ctx, before, after);
   },
 };
+
+const teamMove = (row: Row, id: unknown) => ({
+  teamId: (row.team_id as string | null) ?? null,
+  itemId: id === null ? null : String(id),
+  type: String(row.type),
+  status: String(row.status),
+});
 
 async function recordStatusChange(trx: Trx, ctx: RequestContext, before: Row | undefined, after: Row) {
   await trx

@@ -106,9 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('retrospective_actions')
     .$call(org)
-    .addColumn('retrospective_id', 'text', (c) =>
-      c.notNull().references('retrospectives.id').onDelete('cascade'),
-    )
+    .addColumn('retrospective_id', 'text', (c) => c.references('retrospectives.id').onDelete('set null'))
     .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id').onDelete('cascade'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('owner_id', 'text', (c) => c.references('people.id').onDelete('set null'))

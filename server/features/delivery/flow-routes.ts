@@ -1,0 +1,429 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type TSchema, Type } from 'typebox';
+import {
+  computeCumulativeFlow,
+  computeCycleTimeScatter,
+  computeCycleTimes,
+  computeFlowEfficiency,
+  computeItemTimelines,
+  computeLeadTimes,
+  computeLittlesLawCheck,
+  computeMean,
+  computeWipAge,
+  computeWipPerDay,
+  type DurationStats,
+  groupDailyCountsByWeek,
+  type ItemTimeline,
+} from '../../../core/flow';
+import { addDays, dayOfMs, getDayNumber } from '../../../core/flow/utc-days';
+import { authenticate } from '../../auth/authenticate';
+import type { Principal } from '../../auth/principal';
+import { ProblemSchema } from '../../http/problem-schema';
+import { stringEnum } from '../../resources/vocabulary-schemas';
+import type { Store } from '../../store/database';
+import { listDailyDoneCounts } from '../flow/throughput-store';
+import { loadFlowData } from './flow-data';
+import { type FlowScope, resolveScope, type ScopeQuery, visibleInScope } from './flow-scope';
+import {
+  type ResolvedWindow,
+  resolveWindow,
+  ScopeFields,
+  WindowFields,
+  type WindowQuery,
+} from './flow-window';
+import { DEFINITIONS } from './metric-definitions';
+import { Sle } from './schemas';
+import { findWorkflow } from './workflow-store';
+
+type Query = ScopeQuery & WindowQuery & Record<string, unknown>;
+
+interface MetricContext {
+  principal: Principal;
+  scope: FlowScope;
+  window: ResolvedWindow;
+  query: Query;
+  timelines: ItemTimeline[];
+  blockedStatuses: string[];
+  statuses: string[];
+}
+
+const Unit = stringEnum(
+  ['elapsed', 'calendar'] as const,
+  'elapsed: fractional days; calendar: end day − start day + 1',
+);
+const Percentiles = Type.Record(Type.String(), Type.Number(), {
+  description: 'Percentile → days (nearest rank)',
+});
+const ScopeOut = Type.Object({ kind: Type.String(), id: Type.String() });
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema };
+
+const durationSummary = (s: DurationStats) => ({
+  count: s.samples.length,
+  percentiles: s.percentiles,
+  mean: s.mean ?? null,
+  excluded: s.excluded.length,
+});
+const DurationOut = {
+  unit: Type.String(),
+  count: Type.Integer(),
+  percentiles: Percentiles,
+  mean: Type.Union([Type.Number(), Type.Null()]),
+  excluded: Type.Integer({
+    description: 'Finished items left out: done before they started or were created',
+  }),
+};
+
+/** Finished within the window, per their derived done instant. */
+function doneWithin(timelines: readonly ItemTimeline[], w: ResolvedWindow): ItemTimeline[] {
+  const lo = getDayNumber(w.from);
+  const hi = getDayNumber(w.to);
+  return timelines.filter(
+    (t) => t.doneMs !== undefined && dayOfMs(t.doneMs) >= lo && dayOfMs(t.doneMs) <= hi,
+  );
+}
+
+interface MetricRoute {
+  path: string;
+  summary: string;
+  query?: Record<string, TSchema>;
+  response: Record<string, TSchema>;
+  compute(ctx: MetricContext, store: Store): Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+const METRICS: MetricRoute[] = [
+  {
+    path: 'cycle-time',
+    summary: 'Cycle time percentiles 50/70/85/95 (nearest rank) and mean of items finished in the window',
+    query: { unit: Type.Optional(Unit) },
+    response: { definition: Type.String(), ...DurationOut },
+    compute: ({ timelines, window, query }) => {
+      const unit = (query.unit as 'elapsed' | 'calendar' | undefined) ?? 'elapsed';
+      const stats = computeCycleTimes(timelines, { unit, doneWithin: { from: window.from, to: window.to } });
+      return { definition: DEFINITIONS.cycleTime, unit, ...durationSummary(stats) };
+    },
+  },
+  {
+    path: 'lead-time',
+    summary: 'Lead time percentiles 50/70/85/95 (nearest rank) and mean of items finished in the window',
+    query: { unit: Type.Optional(Unit) },
+    response: { definition: Type.String(), ...DurationOut },
+    compute: ({ timelines, window, query }) => {
+      const unit = (query.unit as 'elapsed' | 'calendar' | undefined) ?? 'elapsed';
+      const stats = computeLeadTimes(timelines, { unit, doneWithin: { from: window.from, to: window.to } });
+      return { definition: DEFINITIONS.leadTime, unit, ...durationSummary(stats) };
+    },
+  },
+  {
+    path: 'cycle-time-scatter',
+    summary: 'Cycle-time scatterplot: one point per finished item and the percentile lines',
+    query: { unit: Type.Optional(Unit) },
+    response: {
+      definition: Type.String(),
+      unit: Type.String(),
+      percentiles: Percentiles,
+      points: Type.Array(Type.Object({ id: Type.String(), doneDate: Type.String(), days: Type.Number() })),
+    },
+    compute: ({ timelines, window, query }) => {
+      const unit = (query.unit as 'elapsed' | 'calendar' | undefined) ?? 'calendar';
+      const s = computeCycleTimeScatter(timelines, {
+        unit,
+        doneWithin: { from: window.from, to: window.to },
+      });
+      return { definition: DEFINITIONS.scatter, unit, percentiles: s.percentiles, points: s.points };
+    },
+  },
+  {
+    path: 'wip',
+    summary: 'Work in progress per day over the window',
+    response: {
+      definition: Type.String(),
+      average: Type.Union([Type.Number(), Type.Null()]),
+      perDay: Type.Array(Type.Object({ date: Type.String(), count: Type.Integer() })),
+    },
+    compute: ({ timelines, window }) => {
+      const perDay = computeWipPerDay(timelines, { from: window.from, to: window.to });
+      return {
+        definition: DEFINITIONS.wip,
+        average: computeMean(perDay.map((d) => d.count)) ?? null,
+        perDay,
+      };
+    },
+  },
+  {
+    path: 'cfd',
+    summary: 'Cumulative flow diagram per workflow state (by status) or per category',
+    query: { by: Type.Optional(stringEnum(['status', 'category'] as const)) },
+    response: {
+      definition: Type.String(),
+      states: Type.Array(Type.String()),
+      days: Type.Array(
+        Type.Object({
+          date: Type.String(),
+          inState: Type.Array(Type.Integer()),
+          reachedOrLater: Type.Array(Type.Integer()),
+        }),
+      ),
+    },
+    compute: ({ timelines, window, query, statuses }) => {
+      const by = (query.by as 'status' | 'category' | undefined) ?? 'status';
+      const cfd = computeCumulativeFlow(timelines, {
+        by,
+        statuses,
+        range: { from: window.from, to: window.to },
+      });
+      return { definition: DEFINITIONS.cfd, ...cfd };
+    },
+  },
+  {
+    path: 'aging',
+    summary: 'Age of work in progress against the SLE, with breach flags and warnings',
+    query: {
+      sleDays: Type.Optional(Sle.properties.days),
+      slePercentile: Type.Optional(Sle.properties.percentile),
+    },
+    response: {
+      definition: Type.String(),
+      asOf: Type.String(),
+      sle: Type.Object({ days: Type.Number(), percentile: Type.Integer(), source: Type.String() }),
+      historicalPercentiles: Percentiles,
+      items: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          status: Type.String(),
+          startedAt: Type.String(),
+          ageDays: Type.Number(),
+          remainingDays: Type.Number(),
+          breached: Type.Boolean(),
+          exceededPercentile: Type.Union([Type.Integer(), Type.Null()]),
+        }),
+      ),
+      breaches: Type.Integer(),
+      warnings: Type.Array(Type.String()),
+    },
+    compute: async ({ timelines, window, query, scope, principal }, store) => {
+      const history = computeCycleTimes(timelines, {
+        unit: 'elapsed',
+        doneWithin: { from: window.from, to: window.to },
+      }).percentiles;
+      let sle: { days: number; percentile: number; source: string } | undefined;
+      if (query.sleDays !== undefined)
+        sle = { days: Number(query.sleDays), percentile: Number(query.slePercentile ?? 85), source: 'query' };
+      else if (scope.kind === 'team') {
+        const wf = await findWorkflow(store.db, principal.organisationId, scope.id);
+        if (wf?.workflow.sle_days != null && wf.workflow.sle_percentile != null)
+          sle = {
+            days: Number(wf.workflow.sle_days),
+            percentile: wf.workflow.sle_percentile,
+            source: 'team',
+          };
+      }
+      // Without a stated SLE the team's own P85 cycle time over the window stands in for it.
+      sle ??= {
+        days: history[85] ?? 10,
+        percentile: 85,
+        source: history[85] === undefined ? 'default' : 'history',
+      };
+      const report = computeWipAge(timelines, {
+        asOf: window.asOfInstant,
+        sle,
+        historicalPercentiles: history,
+      });
+      return {
+        definition: DEFINITIONS.aging,
+        asOf: window.asOfInstant,
+        sle,
+        historicalPercentiles: history,
+        items: report.items,
+        breaches: report.items.filter((i) => i.breached).length,
+        warnings: report.warnings,
+      };
+    },
+  },
+  {
+    path: 'efficiency',
+    summary: 'Flow efficiency of items finished in the window (active vs blocked or waiting time)',
+    response: {
+      definition: Type.String(),
+      efficiency: Type.Union([Type.Number(), Type.Null()]),
+      activeDays: Type.Number(),
+      waitingDays: Type.Number(),
+      items: Type.Integer(),
+      waitingStatuses: Type.Array(Type.String()),
+    },
+    compute: ({ timelines, window, blockedStatuses }) => {
+      const r = computeFlowEfficiency(doneWithin(timelines, window), { waitingStatuses: blockedStatuses });
+      return {
+        definition: DEFINITIONS.flowEfficiency,
+        efficiency: r.efficiency ?? null,
+        activeDays: r.activeDays,
+        waitingDays: r.waitingDays,
+        items: r.items.length,
+        waitingStatuses: blockedStatuses,
+      };
+    },
+  },
+  {
+    path: 'littles-law',
+    summary: "Little's law consistency check over the window",
+    response: {
+      definition: Type.String(),
+      days: Type.Integer(),
+      averageWip: Type.Number(),
+      throughputPerDay: Type.Number(),
+      averageCycleTime: Type.Union([Type.Number(), Type.Null()]),
+      impliedCycleTime: Type.Union([Type.Number(), Type.Null()]),
+      ratio: Type.Union([Type.Number(), Type.Null()]),
+    },
+    compute: ({ timelines, window }) => {
+      const c = computeLittlesLawCheck(timelines, { from: window.from, to: window.to });
+      return {
+        definition: DEFINITIONS.littlesLaw,
+        days: c.days,
+        averageWip: c.averageWip,
+        throughputPerDay: c.throughputPerDay,
+        averageCycleTime: c.averageCycleTime ?? null,
+        impliedCycleTime: c.impliedCycleTime ?? null,
+        ratio: c.ratio ?? null,
+      };
+    },
+  },
+];
+
+/** Throughput of any scope: the database counts per day (the store query of /flow/throughput). */
+async function throughput(store: Store, principal: Principal, scope: FlowScope, w: ResolvedWindow) {
+  const rows = await listDailyDoneCounts(store.db, visibleInScope(scope, principal), {
+    organisationId: principal.organisationId,
+    from: w.from,
+    toExclusive: addDays(w.to, 1),
+  });
+  const fromDay = getDayNumber(w.from);
+  const toDay = getDayNumber(w.to);
+  const counts = new Int32Array(toDay - fromDay + 1);
+  for (const r of rows) counts[getDayNumber(r.day) - fromDay] = r.count;
+  return { counts, perWeek: groupDailyCountsByWeek(counts, fromDay, toDay) };
+}
+
+/** GET /api/v1/flow/{metric}: flow analytics of a team, epic, project or portfolio. */
+export function registerFlowRoutes(app: FastifyInstance, store: Store): void {
+  const context = async (request: FastifyRequest) => {
+    const principal = await authenticate(store, request);
+    const query = request.query as Query;
+    const window = resolveWindow(query);
+    const scope = await resolveScope(store.db, principal, query);
+    return { principal, query, window, scope };
+  };
+
+  for (const metric of METRICS) {
+    app.get(
+      `/api/v1/flow/${metric.path}`,
+      {
+        config: { permission: 'delivery.read' },
+        schema: {
+          tags: ['Flow metrics'],
+          summary: metric.summary,
+          querystring: Type.Object(
+            { ...ScopeFields, ...WindowFields, ...(metric.query ?? {}) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              scope: ScopeOut,
+              from: Type.String(),
+              to: Type.String(),
+              ...metric.response,
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { principal, query, window, scope } = await context(request);
+        const data = await loadFlowData(store.db, principal, scope, window);
+        const body = await metric.compute(
+          {
+            principal,
+            scope,
+            window,
+            query,
+            timelines: computeItemTimelines(data.items),
+            blockedStatuses: data.blockedStatuses,
+            statuses: data.statuses,
+          },
+          store,
+        );
+        return { scope, from: window.from, to: window.to, ...body };
+      },
+    );
+  }
+
+  app.get(
+    '/api/v1/flow/overview',
+    {
+      config: { permission: 'delivery.read' },
+      schema: {
+        tags: ['Flow metrics'],
+        summary:
+          'Headline flow figures of a team, epic, project or portfolio: throughput, cycle and lead time, WIP',
+        querystring: Type.Object({ ...ScopeFields, ...WindowFields }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            scope: ScopeOut,
+            from: Type.String(),
+            to: Type.String(),
+            throughput: Type.Object({
+              definition: Type.String(),
+              total: Type.Integer(),
+              perDay: Type.Array(Type.Object({ date: Type.String(), count: Type.Integer() })),
+              perWeek: Type.Array(
+                Type.Object({
+                  week: Type.String(),
+                  weekStart: Type.String(),
+                  count: Type.Integer(),
+                  days: Type.Integer(),
+                }),
+              ),
+            }),
+            cycleTime: Type.Object({ definition: Type.String(), ...DurationOut }),
+            leadTime: Type.Object({ definition: Type.String(), ...DurationOut }),
+            wip: Type.Object({
+              definition: Type.String(),
+              average: Type.Union([Type.Number(), Type.Null()]),
+            }),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { principal, window, scope } = await context(request);
+      const tp = await throughput(store, principal, scope, window);
+      const data = await loadFlowData(store.db, principal, scope, window);
+      const timelines = computeItemTimelines(data.items);
+      const range = { from: window.from, to: window.to };
+      const wip = computeWipPerDay(timelines, range);
+      const from = window.from;
+      return {
+        scope,
+        from: window.from,
+        to: window.to,
+        throughput: {
+          definition: `${DEFINITIONS.throughputPerDay} ${DEFINITIONS.throughputPerWeek}`,
+          total: tp.counts.reduce((s, c) => s + c, 0),
+          perDay: Array.from(tp.counts, (count, i) => ({ date: addDays(from, i), count })),
+          perWeek: tp.perWeek,
+        },
+        cycleTime: {
+          definition: DEFINITIONS.cycleTime,
+          unit: 'elapsed',
+          ...durationSummary(computeCycleTimes(timelines, { doneWithin: range })),
+        },
+        leadTime: {
+          definition: DEFINITIONS.leadTime,
+          unit: 'elapsed',
+          ...durationSummary(computeLeadTimes(timelines, { doneWithin: range })),
+        },
+        wip: { definition: DEFINITIONS.wip, average: computeMean(wip.map((d) => d.count)) ?? null },
+      };
+    },
+  );
+}
