@@ -242,7 +242,7 @@ function SessionsCard() {
   const sessions = useSessions();
   const revoke = useRevokeSession();
   return (
-    <Card title="Where you are signed in">
+    <Card title="Where you are signed in" className="grid-span-all">
       {sessions.isPending ? (
         <Skeleton label="Loading sessions" />
       ) : sessions.isError ? (
@@ -251,7 +251,7 @@ function SessionsCard() {
         <p className="muted">No password or single sign-on sessions are open.</p>
       ) : (
         <div className="t-table-wrap">
-          <table className="t-table">
+          <table className="t-table user-table">
             <caption className="visually-hidden">Open sessions</caption>
             <thead>
               <tr>
