@@ -1,5 +1,6 @@
 import { createRng } from '../../core/random/prng';
 import { seedResourcesDemo } from '../features/resources/demo-resources';
+import { seedScheduleDemo } from '../features/schedule/demo-schedule';
 import { seedValueDemo } from '../features/value/demo-value';
 import { insertInBatches } from '../store/bulk-insert';
 import { refreshPlannerStatistics } from '../store/planner-statistics';
@@ -123,6 +124,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     options.onProgress?.(index + 1, s.projects.length);
   }
   await seedValueDemo(store, rng, s, organisationId, anchorMs);
+  await seedScheduleDemo(store, rng, s, organisationId, anchorMs);
   await seedResourcesDemo(store, rng, s, organisationId, anchorMs);
   await refreshPlannerStatistics(store);
   return { organisationId, adminUserId, projects: s.projects.length, workItems, statusChanges };
