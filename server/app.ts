@@ -13,6 +13,7 @@ import { registerDeliveryRoutes } from './features/delivery/routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerMoneyRoutes } from './features/money/money-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
+import { registerPlaybookRoutes } from './features/playbook/routes';
 import { RESOURCE_SPECS } from './features/registry';
 import { registerScheduleRoutes } from './features/schedule/schedule-routes';
 import { registerCapacityRoutes } from './features/resources/capacity-routes';
@@ -129,6 +130,7 @@ export async function buildApp({
   registerCapacityRoutes(app, store);
   registerMoneyRoutes(app, store);
   registerScheduleRoutes(app, store);
+  registerPlaybookRoutes(app, store);
   await registerWebApp(app);
   return app;
 }

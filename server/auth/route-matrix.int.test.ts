@@ -83,6 +83,14 @@ const PATCHES: Record<string, Record<string, unknown>> = {
   'retrospective-actions': { status: 'done' },
   'schedule-tasks': { name: 'Changed' },
   'schedule-resources': { name: 'Changed' },
+  'methodology-templates': { description: 'changed' },
+  'project-documents': { title: 'Changed' },
+  risks: { description: 'changed' },
+  assumptions: { description: 'changed' },
+  issues: { description: 'changed' },
+  decisions: { description: 'changed' },
+  'raci-matrices': { name: 'Changed' },
+  'status-reports': { summary: 'changed' },
 };
 
 describe.each(engines)('route-by-role matrix on $name', (engine) => {

@@ -5,6 +5,7 @@ import { goalSpec } from './goals/spec';
 import { milestoneSpec } from './milestones/spec';
 import { MONEY_RESOURCE_SPECS } from './money/specs';
 import { personSpec } from './people/spec';
+import { PLAYBOOK_RESOURCE_SPECS } from './playbook/specs';
 import { portfolioSpec } from './portfolios/spec';
 import { programSpec } from './programs/spec';
 import { CAPACITY_RESOURCE_SPECS } from './resources/specs';
@@ -32,4 +33,5 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   ...CAPACITY_RESOURCE_SPECS,
   ...MONEY_RESOURCE_SPECS,
   ...SCHEDULE_RESOURCE_SPECS,
+  ...PLAYBOOK_RESOURCE_SPECS,
 ];

@@ -54,7 +54,7 @@ describe.each(engines)('bad input on $name', (engine) => {
 
   beforeAll(async () => {
     ({ store, dispose } = await engine.open());
-    app = await buildApp({ store, bodyLimitBytes: 64 * 1024 });
+    app = await buildApp({ store, bodyLimitBytes: 64 * 1024, rateLimitPerMinute: 1_000_000 });
     api = apiClient(app, (await createTestOrganisation(store)).token);
     graph = await createFixtureGraph(api);
     foreign = await createFixtureGraph(

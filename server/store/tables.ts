@@ -254,6 +254,19 @@ export interface Database {
   schedule_resources: ScheduleResourcesTable;
   schedule_assignments: ScheduleAssignmentsTable;
   schedule_baselines: ScheduleBaselinesTable;
+  playbook_settings: PlaybookSettingsTable;
+  methodology_templates: MethodologyTemplatesTable;
+  methodology_template_versions: MethodologyTemplateVersionsTable;
+  project_methodologies: ProjectMethodologiesTable;
+  gate_reviews: GateReviewsTable;
+  project_documents: ProjectDocumentsTable;
+  risks: RisksTable;
+  assumptions: AssumptionsTable;
+  project_issues: ProjectIssuesTable;
+  decisions: DecisionsTable;
+  raci_matrices: RaciMatricesTable;
+  status_reports: StatusReportsTable;
+  pmo_setup_steps: PmoSetupStepsTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -315,6 +328,19 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'schedule_resources',
   'schedule_assignments',
   'schedule_baselines',
+  'playbook_settings',
+  'methodology_templates',
+  'methodology_template_versions',
+  'project_methodologies',
+  'gate_reviews',
+  'project_documents',
+  'risks',
+  'assumptions',
+  'project_issues',
+  'decisions',
+  'raci_matrices',
+  'status_reports',
+  'pmo_setup_steps',
 ] as const satisfies readonly (keyof Database)[];
 
 /** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
@@ -786,4 +812,164 @@ export interface ScheduleBaselinesTable extends Versioned {
   finish_date: string;
   /** JSON: the task dates at the time the baseline was saved (BaselineTask[]). */
   tasks: string;
+}
+
+export interface PlaybookSettingsTable extends Versioned {
+  /** JSON: the configurable probability × impact matrix (core/playbook/risk.ts). */
+  risk_matrix: string;
+  raci_share_threshold: number;
+  raci_min_activities: number;
+}
+
+export interface MethodologyTemplatesTable extends Versioned {
+  portfolio_id: string | null;
+  name: string;
+  methodology: string;
+  description: string | null;
+  is_default: number;
+  cloned_from_id: string | null;
+  /** JSON: phases, gates, roles and document templates. */
+  content: string;
+}
+
+export interface MethodologyTemplateVersionsTable {
+  id: string;
+  organisation_id: string;
+  template_id: string | null;
+  template_version: number;
+  name: string;
+  methodology: string;
+  content: string;
+  created_at: string;
+}
+
+export interface ProjectMethodologiesTable extends Versioned {
+  project_id: string;
+  template_id: string;
+  template_version_id: string;
+  template_version: number;
+  current_phase: string | null;
+  /** JSON array of `<gateKey>.<itemKey>`. */
+  checked_items: string;
+  adopted_by: string;
+}
+
+export interface GateReviewsTable {
+  id: string;
+  organisation_id: string;
+  project_id: string;
+  template_version_id: string;
+  gate_key: string;
+  gate_name: string;
+  outcome: string;
+  rationale: string;
+  conditions: string;
+  approver_user_id: string;
+  approver_label: string;
+  approver_roles: string;
+  decided_on: string;
+  readiness: string;
+  created_at: string;
+}
+
+export interface ProjectDocumentsTable extends Versioned {
+  project_id: string;
+  document_key: string;
+  title: string;
+  fields: string;
+  status: string;
+}
+
+export interface RisksTable extends Versioned {
+  project_id: string;
+  title: string;
+  description: string | null;
+  category: string | null;
+  owner_id: string | null;
+  probability: number;
+  impact: number;
+  score: number;
+  residual_probability: number | null;
+  residual_impact: number | null;
+  residual_score: number | null;
+  response_strategy: string | null;
+  mitigations: string;
+  cost_impact: number | null;
+  status: string;
+  raised_on: string;
+  last_reviewed_on: string;
+  next_review_on: string | null;
+  score_history: string;
+}
+
+export interface AssumptionsTable extends Versioned {
+  project_id: string;
+  title: string;
+  description: string | null;
+  owner_id: string | null;
+  status: string;
+  validate_by: string | null;
+  notes: string | null;
+}
+
+export interface ProjectIssuesTable extends Versioned {
+  project_id: string;
+  title: string;
+  description: string | null;
+  severity: string;
+  status: string;
+  owner_id: string | null;
+  raised_on: string;
+  due_date: string | null;
+  escalation_path: string;
+  escalation_level: number;
+  resolution: string | null;
+}
+
+export interface DecisionsTable extends Versioned {
+  project_id: string;
+  title: string;
+  description: string | null;
+  status: string;
+  decided_on: string | null;
+  decided_by_id: string | null;
+  rationale: string | null;
+  alternatives: string | null;
+}
+
+export interface RaciMatricesTable extends Versioned {
+  project_id: string;
+  name: string;
+  activities: string;
+}
+
+export interface StatusReportsTable extends Versioned {
+  project_id: string;
+  period_end: string;
+  state: string;
+  schedule_rag: string | null;
+  cost_rag: string | null;
+  scope_rag: string | null;
+  risk_rag: string | null;
+  overall_rag: string | null;
+  summary: string | null;
+  comments: string;
+  signals: string | null;
+  actual_cost: number | null;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+export interface PmoSetupStepsTable extends Versioned {
+  key: string;
+  step: string;
+  title: string;
+  description: string | null;
+  position: number;
+  done: number;
+  done_on: string | null;
+  done_by: string | null;
+  owner_id: string | null;
+  due_date: string | null;
+  notes: string | null;
 }

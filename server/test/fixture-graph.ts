@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATES } from '../../core/playbook/default-templates';
 import type { ApiClient } from './factories';
 
 export interface FixtureGraph {
@@ -169,6 +170,35 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
       return { teamId: g.teams, title: `Retro ${n}`, heldOn: '2026-03-13' };
     case 'retrospective-actions':
       return { teamId: g.teams, title: `Action ${n}` };
+    case 'methodology-templates':
+      return {
+        name: `Playbook ${n}`,
+        methodology: 'kanban',
+        portfolioId: g.portfolios,
+        content: DEFAULT_TEMPLATES.kanban.content,
+      };
+    case 'project-documents':
+      return {
+        projectId: g.projects,
+        documentKey: 'charter',
+        title: `Charter ${n}`,
+        fields: { purpose: 'Why' },
+      };
+    case 'risks':
+      return { projectId: g.projects, title: `Risk ${n}`, probability: 3, impact: 4, costImpact: 1000 };
+    case 'assumptions':
+      return { projectId: g.projects, title: `Assumption ${n}` };
+    case 'issues':
+      return { projectId: g.projects, title: `Issue ${n}`, severity: 'high', escalationPath: ['Sponsor'] };
+    case 'decisions':
+      return { projectId: g.projects, title: `Decision ${n}` };
+    case 'raci-matrices':
+      return {
+        projectId: g.projects,
+        activities: [{ name: 'Plan', assignments: [{ personId: g.people, code: 'A' }] }],
+      };
+    case 'status-reports':
+      return { projectId: g.projects, periodEnd: '2026-06-30', overallRag: 'green' };
     default:
       throw new Error(`no valid body for ${path}`);
   }

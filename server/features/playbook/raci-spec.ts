@@ -30,7 +30,7 @@ const Warning = Type.Object({
   parties: Type.Array(Type.String()),
 });
 
-/** A project's RACI matrix: activities or deliverables × people or roles, with its warnings. */
+/** A RACI matrix of a project (one, or one per workstream): activities or deliverables × people or roles, with its warnings. */
 export const raciMatrixSpec: ResourceSpec = {
   path: 'raci-matrices',
   table: 'raci_matrices',
@@ -46,6 +46,17 @@ export const raciMatrixSpec: ResourceSpec = {
       updatable: false,
       references: 'projects',
       filter: 'eq',
+    },
+    name: {
+      column: 'name',
+      schema: Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'e.g. "Project RACI" or a workstream',
+      }),
+      defaultValue: 'Project RACI',
+      searchable: true,
+      sortable: true,
     },
     activities: {
       column: 'activities',

@@ -191,9 +191,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('raci_matrices')
     .$call(org)
     .$call(ofProject)
+    .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('activities', 'text', (c) => c.notNull())
     .$call(versioned)
-    .addUniqueConstraint('raci_matrices_project', ['project_id'])
     .execute();
 
   await db.schema
@@ -223,6 +223,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'decisions',
     'project_documents',
     'status_reports',
+    'raci_matrices',
   ]) {
     await db.schema.createIndex(`${table}_by_project`).on(table).column('project_id').execute();
   }

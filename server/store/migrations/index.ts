@@ -3,6 +3,7 @@ import * as m0001 from './0001-portfolio-model';
 import * as m0002 from './0002-imports';
 import * as m0003 from './0003-identity';
 import * as m0004 from './0004-delivery';
+import * as m0005 from './0005-playbook';
 import * as m0006 from './0006-scheduling';
 import * as m0007 from './0007-value';
 import * as m0008 from './0008-resources';
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-imports': m0002,
   '0003-identity': m0003,
   '0004-delivery': m0004,
+  '0005-playbook': m0005,
   '0006-scheduling': m0006,
   '0007-value': m0007,
   '0008-resources': m0008,
