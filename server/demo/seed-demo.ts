@@ -1,4 +1,5 @@
 import { createRng } from '../../core/random/prng';
+import { seedDeliveryDemo } from '../features/delivery/demo-delivery';
 import { seedResourcesDemo } from '../features/resources/demo-resources';
 import { seedScheduleDemo } from '../features/schedule/demo-schedule';
 import { seedValueDemo } from '../features/value/demo-value';
@@ -126,6 +127,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   await seedValueDemo(store, rng, s, organisationId, anchorMs);
   await seedScheduleDemo(store, rng, s, organisationId, anchorMs);
   await seedResourcesDemo(store, rng, s, organisationId, anchorMs);
+  await seedDeliveryDemo(store, rng, s, organisationId, anchorMs);
   await refreshPlannerStatistics(store);
   return { organisationId, adminUserId, projects: s.projects.length, workItems, statusChanges };
 }
