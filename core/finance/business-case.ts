@@ -61,8 +61,7 @@ export function computeBusinessCase(input: BusinessCaseInput, options: IrrSearch
   const warnings = [...irr.warnings];
   const simple = computePayback(netFlows);
   const discounted = computeDiscountedPayback(input.rate, netFlows);
-  if (simple.period === null)
-    warnings.push('no payback: the cumulative net flow never turns non-negative');
+  if (simple.period === null) warnings.push('no payback: the cumulative net flow never turns non-negative');
   else if (simple.dipsAgain)
     warnings.push(
       'the cumulative net flow falls below zero again after first turning non-negative: payback is the first recovery',

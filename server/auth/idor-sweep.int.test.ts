@@ -15,7 +15,7 @@ import { apiClient, createTestOrganisation, createTestUser, tokenFor } from '../
 const engines = await testEngines();
 const PARAM = /:(\w+)/g;
 
-describe.each(engines)('IDOR sweep over every route with an id on $name', (engine) => {
+describe.each(engines)('IDOR sweep over every route with an id on $name', { timeout: 300_000 }, (engine) => {
   let app: FastifyInstance;
   let store: Store;
   let dispose: () => Promise<void>;
@@ -34,7 +34,7 @@ describe.each(engines)('IDOR sweep over every route with an id on $name', (engin
         .selectFrom(table)
         .selectAll()
         .where('organisation_id', '=', victimOrg)
-        .limit(2)
+        .limit(1)
         .execute()
         .catch(() => []);
       for (const r of rows) if (typeof r.id === 'string') victimIds.push(r.id);
@@ -96,9 +96,10 @@ describe.each(engines)('IDOR sweep over every route with an id on $name', (engin
     const member = await createTestUser(store, victimOrg);
     const token = await tokenFor(store, victimOrg, member.userId);
     // Organisation-wide by design (docs/security.md): the directory (people, teams, tags),
-    // organisation-level goals with their key results, and the prioritisation scoring models.
+    // organisation-level goals with their key results, the prioritisation scoring models, and the
+    // working calendars, leave and cost rates capacity planning is built on.
     const directory =
-      /^GET \/api\/v1\/(people|teams|tags|goals|key-results|scoring-models)\/:id(\/audit|\/check-ins)?$/;
+      /^GET \/api\/v1\/(people|teams|tags|goals|key-results|scoring-models|work-calendars|leave-entries|cost-rates)\/:id(\/audit|\/check-ins)?$/;
     await sweep(token, 'member without roles', (key, status) => status === 200 && directory.test(key));
   });
 });

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { insertInBatches } from '../store/bulk-insert';
-import { refreshPlannerStatistics } from '../store/planner-statistics';
 import type { Store } from '../store/database';
 import { getSchemaVersion, migrateToLatest } from '../store/migrate';
+import { refreshPlannerStatistics } from '../store/planner-statistics';
 import { type Database, TABLES_IN_DEPENDENCY_ORDER } from '../store/tables';
 import { BACKUP_FORMAT, type BackupHeader, type BackupLine } from './backup';
 

@@ -13,7 +13,11 @@ export interface MigrationOutcome {
  */
 export async function migrateToLatest(store: Store): Promise<MigrationOutcome> {
   // Numbered migrations that land out of order (parallel branches) still apply: each only adds.
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    allowUnorderedMigrations: true,
+  });
   const applied: string[] = [];
   for (;;) {
     const { error, results } = await migrator.migrateUp();

@@ -28,6 +28,7 @@ describe.each(engines)('delivery API on $name', (engine) => {
   let app: FastifyInstance;
   let store: Store;
   let dispose: () => Promise<void>;
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies of many shapes, as in apiClient
   let api: ApiClient & { put(url: string, body: unknown): Promise<{ status: number; body: any }> };
   let organisationId: string;
   let projectId: string;

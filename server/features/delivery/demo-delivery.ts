@@ -76,7 +76,7 @@ export async function seedDeliveryDemo(
       sle_percentile: kanban ? 85 : null,
       ...stamp,
     });
-    STATES.forEach((st, position) =>
+    STATES.forEach((st, position) => {
       states.push({
         id: demoId(rng),
         organisation_id: organisationId,
@@ -88,8 +88,8 @@ export async function seedDeliveryDemo(
         blocked: st.blocked,
         wip_soft: st.soft,
         wip_hard: st.hard,
-      }),
-    );
+      });
+    });
     if (kanban) continue;
     const leaves = (await store.db
       .selectFrom('work_items')
