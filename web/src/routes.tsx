@@ -1,6 +1,7 @@
 import { Navigate, Outlet, type RouteObject, useLocation } from 'react-router';
 import { useAuth } from './api/auth';
 import { Skeleton } from './design';
+import { featureRoutes } from './features';
 import { DeliveryPage } from './pages/delivery-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PeoplePage } from './pages/people-page';
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
                   crumb: (p) => <RecordName resource="projects" id={p.projectId} />,
                 } satisfies RouteHandle,
               },
+              ...featureRoutes('portfolio'),
             ],
           },
           {
@@ -88,10 +90,20 @@ export const routes: RouteObject[] = [
                 element: <TeamPage />,
                 handle: { crumb: (p) => <RecordName resource="teams" id={p.teamId} /> } satisfies RouteHandle,
               },
+              ...featureRoutes('delivery'),
             ],
           },
-          { path: 'value', element: <ValuePage />, handle: crumb('Value') },
-          { path: 'people', element: <PeoplePage />, handle: crumb('People') },
+          {
+            path: 'value',
+            handle: crumb('Value'),
+            children: [{ index: true, element: <ValuePage /> }, ...featureRoutes('value')],
+          },
+          {
+            path: 'people',
+            handle: crumb('People'),
+            children: [{ index: true, element: <PeoplePage /> }, ...featureRoutes('people')],
+          },
+          ...featureRoutes('more'),
           {
             path: 'settings',
             element: <SettingsLayout />,

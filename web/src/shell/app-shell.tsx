@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useLiveUpdates } from '../api/live-updates';
 import { Button } from '../design';
+import { featureNav } from '../features';
 import { AccountMenu } from './account-menu';
 import { Breadcrumbs } from './breadcrumbs';
 import { CommandPalette, usePaletteShortcut } from './command-palette';
@@ -13,7 +14,7 @@ const OFFICES = [
   {
     office: 'Portfolio',
     subtitle: 'PMO',
-    links: [{ to: '/portfolio', label: 'Overview', end: true }],
+    links: [{ to: '/portfolio', label: 'Overview', end: true }, ...featureNav('portfolio')],
   },
   {
     office: 'Delivery',
@@ -21,12 +22,13 @@ const OFFICES = [
     links: [
       { to: '/delivery', label: 'Teams and flow', end: true },
       { to: '/delivery/work-items', label: 'Work items', end: false },
+      ...featureNav('delivery'),
     ],
   },
   {
     office: 'Value',
     subtitle: 'VMO',
-    links: [{ to: '/value', label: 'Goals and investment', end: true }],
+    links: [{ to: '/value', label: 'Goals and investment', end: true }, ...featureNav('value')],
   },
 ];
 
@@ -78,8 +80,17 @@ export function AppShell() {
         <div className="shell-nav__group">
           <ul>
             <li>
-              <NavLink to="/people">People</NavLink>
+              <NavLink to="/people" end>
+                People
+              </NavLink>
             </li>
+            {[...featureNav('people'), ...featureNav('more')].map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
             <li>
               <NavLink to="/settings">Settings</NavLink>
             </li>

@@ -1,0 +1,3 @@
+import type { WebFeature } from '../../features/feature';
+
+export const deliveryFeature: WebFeature = { routes: {}, nav: [] };

@@ -1,0 +1,3 @@
+import type { WebFeature } from '../../features/feature';
+
+export const importFeature: WebFeature = { routes: {}, nav: [] };
