@@ -24,6 +24,11 @@ import { Id } from './vocabulary-schemas';
 
 type Body = Record<string, unknown>;
 
+/** "a risk", "an issue": the summaries in the OpenAPI document read as English. */
+const withArticle = (title: string) => {
+  const noun = title.toLowerCase();
+  return /^[aeio]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+};
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
 
 /** Registers list, create, read, update, delete and audit history for one resource. */
@@ -69,7 +74,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       config: write,
       schema: {
         tags,
-        summary: `Create a ${spec.title.toLowerCase()}`,
+        summary: `Create ${withArticle(spec.title)}`,
         body: createSchema(spec),
         response: { 201: record, ...errors(400, 401, 403, 409, 413, 415, 422) },
       },
@@ -91,7 +96,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       config: read,
       schema: {
         tags,
-        summary: `Get a ${spec.title.toLowerCase()}`,
+        summary: `Get ${withArticle(spec.title)}`,
         params,
         response: { 200: record, ...errors(401, 404) },
       },
@@ -109,7 +114,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       config: write,
       schema: {
         tags,
-        summary: `Update a ${spec.title.toLowerCase()} (If-Match or version required)`,
+        summary: `Update ${withArticle(spec.title)} (If-Match or version required)`,
         params,
         body: updateSchema(spec),
         response: { 200: record, ...errors(400, 401, 403, 404, 409, 412, 413, 415, 422, 428) },
@@ -134,7 +139,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       config: write,
       schema: {
         tags,
-        summary: `Delete a ${spec.title.toLowerCase()} (If-Match or ?version required)`,
+        summary: `Delete ${withArticle(spec.title)} (If-Match or ?version required)`,
         params,
         querystring: Type.Object(
           { version: Type.Optional(Type.Integer({ minimum: 1 })) },
@@ -159,7 +164,7 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       config: read,
       schema: {
         tags,
-        summary: `Change history of a ${spec.title.toLowerCase()}`,
+        summary: `Change history of ${withArticle(spec.title)}`,
         params,
         response: { 200: AuditListSchema, ...errors(401, 404) },
       },
