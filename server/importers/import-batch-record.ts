@@ -10,6 +10,8 @@ export interface ImportRecord {
   row: number;
   /** The tracker's key (e.g. Jira `ABC-12`): the work item key and the source key. */
   key: string;
+  /** The tracker's own id when it differs from the key (Azure DevOps `ID`, GitHub `number`). */
+  sourceKey?: string | undefined;
   /** The tracker's project key; the importer maps it to a Triad project. */
   projectKey: string;
   projectName: string | null;

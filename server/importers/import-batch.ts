@@ -156,7 +156,7 @@ export async function writeImportBatch(
       created_at: record.createdAt,
       custom_fields: customFields,
       source: ctx.source,
-      source_key: record.key,
+      source_key: record.sourceKey ?? record.key,
     };
     for (const m of moves.fresh)
       changes.push({ ...m, id: createImportId(), organisation_id: ctx.organisationId, work_item_id: id });

@@ -1,16 +1,2 @@
-/** The file as a whole cannot be imported (not a Jira export, no key column, …): nothing was written. */
-export class ImportFormatError extends Error {
-  override name = 'ImportFormatError';
-}
-
-/** One row or issue cannot be imported; the import goes on and reports it. */
-export interface Rejection {
-  /** CSV: the line the record starts on (the header is line 1). JSON: the issue's 1-based position in `issues`. */
-  row: number;
-  reason: string;
-}
-
-/** Thrown by the row mappers and turned into a {@link Rejection}. */
-export class RowError extends Error {
-  override name = 'RowError';
-}
+// The error types are shared by every importer; Jira's modules keep importing them from here.
+export { ImportFormatError, type Rejection, RowError } from '../import-errors';
