@@ -33,7 +33,9 @@ export function Dialog({
       dialog.showModal();
       return () => {
         if (dialog.open) dialog.close();
-        opener?.focus?.();
+        // The opener may have gone (a menu that closed, a row that was deleted): then <main>.
+        if (opener?.isConnected && opener !== document.body) opener.focus();
+        else document.getElementById('main')?.focus();
       };
     }
     return undefined;

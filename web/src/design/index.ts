@@ -4,5 +4,6 @@ export { Button, ButtonLink, type ButtonVariant } from './button';
 export { Card } from './card';
 export { Dialog } from './dialog';
 export { humanise, Input, type Option, optionsOf, Select, Textarea } from './field';
+export { Menu } from './menu';
 export { EmptyState, ErrorState, Skeleton } from './states';
 export { type Column, DataTable, type SortState, toSortParam } from './table';

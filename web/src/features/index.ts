@@ -1,6 +1,7 @@
 import { deliveryFeature } from '../pages/delivery/feature';
 import { importFeature } from '../pages/import/feature';
 import { optimisationFeature } from '../pages/optimisation/feature';
+import { peopleFeature } from '../pages/people/feature';
 import { playbookFeature } from '../pages/playbook/feature';
 import { resourcesFeature } from '../pages/resources/feature';
 import { scheduleFeature } from '../pages/schedule/feature';
@@ -15,6 +16,7 @@ const FEATURES: readonly WebFeature[] = [
   valueFeature,
   optimisationFeature,
   importFeature,
+  peopleFeature,
 ];
 
 export function featureRoutes(office: Office) {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useInfiniteList } from '../api/resources';
 import type { Person } from '../api/types';
 import { Badge, Card, DataTable, EmptyState, ErrorState, Input, Skeleton } from '../design';
@@ -54,7 +54,7 @@ export function PeoplePage() {
                 if (people.hasNextPage && !people.isFetchingNextPage) void people.fetchNextPage();
               }}
               columns={[
-                { id: 'name', header: 'Name', cell: (p) => p.name },
+                { id: 'name', header: 'Name', cell: (p) => <Link to={`/people/${p.id}`}>{p.name}</Link> },
                 { id: 'title', header: 'Title', cell: (p) => p.title ?? '—' },
                 { id: 'location', header: 'Location', cell: (p) => p.location ?? '—' },
                 { id: 'fte', header: 'FTE', cell: (p) => p.fte, numeric: true },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signOut, useAuth } from '../api/auth';
-import { Badge, Button } from '../design';
+import { Badge, Button, Menu } from '../design';
 import { RoleText } from '../pages/role-text';
 
 /** The signed-in user: name, how they signed in, their roles, and sign-out. */
@@ -13,11 +13,17 @@ export function AccountMenu() {
   const { user } = auth;
   const close = () => setOpen(false);
   return (
-    <details className="t-menu" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="t-button t-button--ghost t-button--sm">
-        <span className="visually-hidden">Account: </span>
-        <span className="account-menu__name">{user.name}</span>
-      </summary>
+    <Menu
+      open={open}
+      onOpenChange={setOpen}
+      summaryClassName="t-button t-button--ghost t-button--sm"
+      summary={
+        <>
+          <span className="visually-hidden">Account: </span>
+          <span className="account-menu__name">{user.name}</span>
+        </>
+      }
+    >
       <div className="t-menu__panel account-menu">
         <h2 className="visually-hidden">Account</h2>
         <p className="account-menu__who">
@@ -57,6 +63,6 @@ export function AccountMenu() {
           </Button>
         </div>
       </div>
-    </details>
+    </Menu>
   );
 }

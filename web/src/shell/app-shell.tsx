@@ -8,6 +8,7 @@ import { Breadcrumbs } from './breadcrumbs';
 import { CommandPalette, usePaletteShortcut } from './command-palette';
 import { Notifications } from './notifications';
 import { PortfolioSwitcher } from './portfolio-scope';
+import { RouteFocus } from './route-focus';
 import { ThemeToggle } from './theme';
 
 const OFFICES = [
@@ -101,6 +102,7 @@ export function AppShell() {
         <Breadcrumbs />
         <Outlet />
       </main>
+      <RouteFocus mainId="main" />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
     </div>
   );

@@ -55,7 +55,7 @@ async function search(q: string, signal: AbortSignal): Promise<Result[]> {
       id: p.id,
       kind: 'Person',
       label: p.name,
-      href: `/people?q=${encodeURIComponent(p.name)}`,
+      href: `/people/${p.id}`,
     })),
     ...goals.items.map((g) => ({ id: g.id, kind: 'Goal', label: g.name, href: `/value#goal-${g.id}` })),
   ];
@@ -77,6 +77,12 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
   const pages = PAGES.filter((page) => page.label.toLowerCase().includes(text.trim().toLowerCase()));
   const all = [...pages, ...(q.length >= 2 ? (results.data ?? []) : [])];
   const activeIndex = Math.min(active, Math.max(all.length - 1, 0));
+  const activeId = all[activeIndex] ? `${listId}-${activeIndex}` : undefined;
+
+  // Keep the option chosen with the arrow keys in view when the list scrolls.
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
 
   const close = () => {
     setText('');
@@ -106,7 +112,7 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
         aria-expanded={all.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={all[activeIndex] ? `${listId}-${activeIndex}` : undefined}
+        aria-activedescendant={activeId}
         onChange={(event) => {
           setText(event.target.value);
           setActive(0);

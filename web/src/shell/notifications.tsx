@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type ChangeEvent, type LiveStatus, useLiveState } from '../api/live-updates';
-import { humanise } from '../design';
+import { humanise, Menu } from '../design';
 import { formatDateTime } from '../lib/format';
 
 const STATUS_TEXT: Record<LiveStatus, string> = {
@@ -17,6 +17,7 @@ function linkTo(event: ChangeEvent): string | undefined {
   if (event.resource === 'work-items') return `/delivery/work-items/${event.id}`;
   if (event.resource === 'projects') return `/portfolio/projects/${event.id}`;
   if (event.resource === 'teams') return `/delivery/teams/${event.id}`;
+  if (event.resource === 'people') return `/people/${event.id}`;
   return undefined;
 }
 
@@ -25,24 +26,30 @@ export function Notifications() {
   const [open, setOpen] = useState(false);
   const live = useLiveState();
   return (
-    <details className="t-menu" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="t-button t-button--ghost t-button--sm">
-        <svg
-          aria-hidden="true"
-          width="16"
-          height="16"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        >
-          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-        </svg>
-        <span className="visually-hidden">Notifications</span>
-        {live.recent.length > 0 && <span className="notification-count">{live.recent.length}</span>}
-        <span className={`live-dot live-dot--${live.status}`} aria-hidden="true" />
-      </summary>
+    <Menu
+      open={open}
+      onOpenChange={setOpen}
+      summaryClassName="t-button t-button--ghost t-button--sm"
+      summary={
+        <>
+          <svg
+            aria-hidden="true"
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
+            <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+            <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+          </svg>
+          <span className="visually-hidden">Notifications</span>
+          {live.recent.length > 0 && <span className="notification-count">{live.recent.length}</span>}
+          <span className={`live-dot live-dot--${live.status}`} aria-hidden="true" />
+        </>
+      }
+    >
       <div className="t-menu__panel">
         <h2 className="visually-hidden">Notifications</h2>
         <p className="muted" data-testid="live-status" data-status={live.status}>
@@ -73,6 +80,6 @@ export function Notifications() {
           </ul>
         )}
       </div>
-    </details>
+    </Menu>
   );
 }
