@@ -29,7 +29,7 @@ const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** Wall-clock fields of a local time; month is 0-based. */
-interface WallTime {
+export interface WallTime {
   year: number;
   month: number;
   day: number;
@@ -83,7 +83,7 @@ function zoneOffsetMs(timeZone: string, ms: number): number {
  * The instant a wall-clock time in `timeZone` stands for. In the hour skipped when clocks go
  * forward the earlier offset is used; in the repeated hour when they go back, the first one.
  */
-function wallTimeToMs(w: WallTime, timeZone: string): number {
+export function wallTimeToMs(w: WallTime, timeZone: string): number {
   const naive = Date.UTC(w.year, w.month, w.day, w.hour, w.minute, w.second, w.ms);
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return naive;
   const first = naive - zoneOffsetMs(timeZone, naive);
@@ -91,7 +91,7 @@ function wallTimeToMs(w: WallTime, timeZone: string): number {
   return Math.min(first, second);
 }
 
-function validWall(w: WallTime): boolean {
+export function validWall(w: WallTime): boolean {
   if (w.year < 1000 || w.year > 9999 || w.hour > 23 || w.minute > 59 || w.second > 59) return false;
   const check = new Date(Date.UTC(w.year, w.month, w.day));
   return check.getUTCMonth() === w.month && check.getUTCDate() === w.day;
