@@ -29,6 +29,7 @@ const LOAD_CAP = 1_000;
 
 const Card = Type.Object({
   id: Type.String(),
+  version: Type.Integer({ description: 'Send as If-Match when moving the card (PATCH the work item)' }),
   key: Type.String(),
   title: Type.String(),
   type: Type.String(),
@@ -46,6 +47,7 @@ const Cell = Type.Object({ status: Type.String(), count: Type.Integer(), items: 
 
 type CardRow = {
   id: string;
+  version: number;
   key: string;
   title: string;
   type: string;
@@ -188,6 +190,7 @@ async function loadCards(
     .leftJoin('people', 'people.id', 'work_items.assignee_id')
     .select([
       'work_items.id',
+      'work_items.version',
       'work_items.key',
       'work_items.title',
       'work_items.type',
@@ -216,6 +219,7 @@ async function loadCards(
     .execute();
   return rows.map((r) => ({
     ...r,
+    version: Number(r.version),
     rank: r.rank === null ? null : Number(r.rank),
     estimate: r.estimate === null ? null : Number(r.estimate),
   }));
@@ -279,6 +283,7 @@ function presentCard(
   const flag = blocks.get(r.id);
   return {
     id: r.id,
+    version: r.version,
     key: r.key,
     title: r.title,
     type: r.type,

@@ -12,6 +12,7 @@ import type {
   TeamWorkflowsTable,
   WorkflowStatesTable,
 } from '../../store/tables';
+import { seedClassesOfService } from './demo-class-of-service';
 
 // Delivery demo data for Northwind Digital: a workflow per team (the statuses the generated work
 // items use), two-week sprints over the 18 months for Scrum and hybrid teams whose commitment,
@@ -140,6 +141,7 @@ export async function seedDeliveryDemo(
     await insertInBatches(trx, 'retrospectives', retros);
     await insertInBatches(trx, 'retrospective_actions', actions);
   });
+  await seedClassesOfService(store, organisationId);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import type { Store } from '../../store/database';
+import { registerBacklogRoutes } from './backlog-routes';
 import { registerBoardRoutes } from './board';
 import { registerFlowRoutes } from './flow-routes';
 import { registerForecastRoutes } from './forecast-routes';
@@ -21,6 +22,7 @@ export const DELIVERY_RESOURCE_SPECS: readonly ResourceSpec[] = [
 export function registerDeliveryRoutes(app: FastifyInstance, store: Store): void {
   registerWorkflowRoutes(app, store);
   registerBoardRoutes(app, store);
+  registerBacklogRoutes(app, store);
   registerWorkItemActionRoutes(app, store);
   registerSprintRoutes(app, store);
   registerFlowRoutes(app, store);
