@@ -2,5 +2,6 @@
 export * from './alignment';
 export * from './benefits';
 export * from './kpi-status';
+export * from './kpi-targets';
 export * from './okr';
 export * from './vocabulary';

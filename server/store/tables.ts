@@ -267,6 +267,8 @@ export interface Database {
   raci_matrices: RaciMatricesTable;
   status_reports: StatusReportsTable;
   pmo_setup_steps: PmoSetupStepsTable;
+  optimisation_scenarios: OptimisationScenariosTable;
+  optimisation_runs: OptimisationRunsTable;
 }
 
 /** Tables in an order where every row's references come before it (backup and restore use it). */
@@ -341,6 +343,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'raci_matrices',
   'status_reports',
   'pmo_setup_steps',
+  'optimisation_scenarios',
+  'optimisation_runs',
 ] as const satisfies readonly (keyof Database)[];
 
 /** One external source per organisation (`jira:<base URL or file name>`) and the mapping it was imported with. */
@@ -455,6 +459,8 @@ export interface KpisTable extends Versioned {
   portfolio_id: string | null;
   target: number | null;
   threshold: number | null;
+  /** JSON `[{from, target, threshold}]`: targets that changed over time (migration 0015). */
+  target_history: string | null;
 }
 
 export interface KpiMeasurementsTable {
@@ -493,6 +499,9 @@ export interface KeyResultCheckInsTable {
   note: string | null;
   recorded_by: string | null;
   recorded_at: string;
+  /** Bumped on each edit so edits can use If-Match (migration 0015). */
+  version: number;
+  updated_at: string | null;
 }
 
 export interface GoalAlignmentsTable extends Versioned {
@@ -793,6 +802,8 @@ export interface ScheduleResourcesTable extends Versioned {
   /** Units available in every working day. */
   capacity: number;
   person_id: string | null;
+  /** JSON list of YYYY-MM-DD the resource does not work (migration 0014). */
+  non_working_dates: string | null;
 }
 
 export interface ScheduleAssignmentsTable {
@@ -972,4 +983,42 @@ export interface PmoSetupStepsTable extends Versioned {
   owner_id: string | null;
   due_date: string | null;
   notes: string | null;
+}
+
+// Portfolio optimisation (server/features/optimisation, migration 0009).
+export interface OptimisationScenariosTable extends Versioned {
+  portfolio_id: string;
+  name: string;
+  description: string | null;
+  /** npv, wsjf or score: which of each candidate's values the optimiser maximises. */
+  value_source: string;
+  /** First day of the first quarter of the planning horizon (YYYY-MM-DD). */
+  horizon_start: string;
+  periods: number;
+  /** JSON: ScenarioCandidate[] (core/portfolio/scenario.ts). */
+  candidates: string;
+  /** JSON: ScenarioConstraints. */
+  constraints: string;
+  created_by: string | null;
+  adopted_at: string | null;
+  adopted_by: string | null;
+  adopted_run_id: string | null;
+  adoption_rationale: string | null;
+}
+
+export interface OptimisationRunsTable {
+  id: string;
+  organisation_id: string;
+  scenario_id: string;
+  /** running, done, failed or cancelled. */
+  status: string;
+  time_limit_ms: number;
+  /** JSON: the latest progress (phase, incumbent, bound, gap). */
+  progress: string;
+  /** JSON: the result once done. */
+  result: string | null;
+  error: string | null;
+  created_by: string | null;
+  started_at: string;
+  finished_at: string | null;
 }

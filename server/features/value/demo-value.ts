@@ -211,6 +211,14 @@ export async function seedValueDemo(
     portfolio_id: null,
     target: k.target,
     threshold: k.threshold,
+    // The first nine months ran against an easier target, raised since (targets move over time).
+    target_history: JSON.stringify([
+      {
+        until: monthEnd(9),
+        target: round(k.target - (k.target - k.start) * 0.4, 2),
+        threshold: round(k.threshold - (k.target - k.start) * 0.4, 2),
+      },
+    ]),
   }));
   const measurements = KPIS.flatMap((k, i) =>
     months.map((m) => ({

@@ -5,6 +5,7 @@ import { addDays, getDayNumber } from '../../../core/flow/utc-days';
 import {
   CUSTOMER_METRIC_TYPES,
   computeKpiStatus,
+  computeKpiTargetAt,
   computeTrend,
   type KpiMetricType,
 } from '../../../core/value';
@@ -20,15 +21,18 @@ import { CalendarDate, Id } from '../../resources/vocabulary-schemas';
 import type { Store } from '../../store/database';
 import { portfolioSpec } from '../portfolios/spec';
 import { parseMeasurementsCsv } from './kpi-csv';
-import { kpiSpec, thresholdsOf } from './kpi-spec';
+import { kpiSpec, targetHistoryOf, thresholdsOf } from './kpi-spec';
 import { Measure } from './value-schemas';
 import { valueStreamSpec } from './value-stream-spec';
 
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const Measurement = Type.Object({
   date: Type.String(),
   value: Type.Number(),
   origin: Type.String(),
   note: Type.Union([Type.String(), Type.Null()]),
+  target: Type.Optional(NullableNumber),
+  threshold: Type.Optional(NullableNumber),
 });
 const MeasurementInput = Type.Object(
   { date: CalendarDate, value: Measure, note: Type.Optional(Type.String({ maxLength: 2000 })) },
@@ -145,7 +149,21 @@ export function registerKpiRoutes(app: FastifyInstance, store: Store): void {
       const { id } = request.params as { id: string };
       const q = request.query as { from?: string; to?: string };
       await assertRecordAccess(store.db, kpiSpec, principal, id, 'read');
-      return { items: await listMeasurements(store.db, [id], q.from, q.to) };
+      const kpi = await store.db
+        .selectFrom('kpis')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const current = thresholdsOf(kpi);
+      const steps = targetHistoryOf(kpi);
+      const items = await listMeasurements(store.db, [id], q.from, q.to);
+      // Each point carries the target and threshold in effect on its date (targets move over time).
+      return {
+        items: items.map((m) => {
+          const t = computeKpiTargetAt(current, steps, m.date);
+          return { ...m, target: t.target, threshold: t.threshold };
+        }),
+      };
     },
   );
 
@@ -278,7 +296,14 @@ const Dashboard = Type.Object({
       latest: Type.Union([Type.Object({ date: Type.String(), value: Type.Number() }), Type.Null()]),
       status: Type.String(),
       trend: Type.Union([Type.Object({ slopePerDay: Type.Number(), trend: Type.String() }), Type.Null()]),
-      history: Type.Array(Type.Object({ date: Type.String(), value: Type.Number() })),
+      history: Type.Array(
+        Type.Object({
+          date: Type.String(),
+          value: Type.Number(),
+          target: NullableNumber,
+          threshold: NullableNumber,
+        }),
+      ),
     }),
   ),
 });
@@ -322,15 +347,21 @@ async function buildDashboard(
     no_data: 0,
   };
   const items = kpis.map((kpi) => {
-    const points = history.filter((h) => h.kpiId === kpi.id).map((h) => ({ date: h.date, value: h.value }));
-    const last = points.at(-1) ?? null;
     const thresholds = thresholdsOf(kpi);
+    const steps = targetHistoryOf(kpi);
+    const points = history
+      .filter((h) => h.kpiId === kpi.id)
+      .map((h) => {
+        const t = computeKpiTargetAt(thresholds, steps, h.date);
+        return { date: h.date, value: h.value, target: t.target, threshold: t.threshold };
+      });
+    const last = points.at(-1) ?? null;
     const status = computeKpiStatus(thresholds, last ? last.value : null);
     summary[status] = (summary[status] ?? 0) + 1;
     return {
       kpi,
       customerFacing: CUSTOMER_METRIC_TYPES.includes(kpi.metricType as KpiMetricType),
-      latest: last,
+      latest: last ? { date: last.date, value: last.value } : null,
       status,
       trend: computeTrend(
         points.map((p) => ({ day: getDayNumber(p.date), value: p.value })),

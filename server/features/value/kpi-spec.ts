@@ -1,14 +1,29 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { computeKpiStatus, findKpiThresholdErrors, type MetricDirection } from '../../../core/value';
+import {
+  computeKpiStatus,
+  findKpiTargetHistoryErrors,
+  findKpiThresholdErrors,
+  type KpiTargetStep,
+  type MetricDirection,
+} from '../../../core/value';
 import { KPI_FREQUENCIES, KPI_METRIC_TYPES, METRIC_DIRECTIONS } from '../../../core/value/vocabulary';
 import { ProblemError } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
-import { Id, LongText, Name, stringEnum } from '../../resources/vocabulary-schemas';
+import { CalendarDate, Id, LongText, Name, stringEnum } from '../../resources/vocabulary-schemas';
 import { checkValueReference } from './value-access';
 import { Measure, Unit } from './value-schemas';
 
 type Row = Record<string, unknown>;
+
+const TargetStep = Type.Object(
+  {
+    until: CalendarDate,
+    target: Type.Union([Measure, Type.Null()]),
+    threshold: Type.Union([Measure, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
 
 // A KPI belongs to its portfolio, or to its value stream's portfolio; with neither it is the
 // organisation's and everyone reads it.
@@ -61,6 +76,13 @@ export const kpiSpec: ResourceSpec = {
     target: { column: 'target', schema: Measure, nullable: true },
     // The alarm line on the bad side of the target: at risk up to it, off target beyond.
     threshold: { column: 'threshold', schema: Measure, nullable: true },
+    // Earlier targets (migration 0015): each applied before its `until` date; see kpi-targets.ts.
+    targetHistory: {
+      column: 'target_history',
+      schema: Type.Array(TargetStep, { maxItems: 100 }),
+      json: true,
+      defaultValue: [],
+    },
   },
   extraResponseFields: {
     latest: Type.Union([Type.Object({ date: Type.String(), value: Type.Number() }), Type.Null()]),
@@ -111,7 +133,21 @@ export const thresholdsOf = (r: Row) => ({
   threshold: r.threshold === null || r.threshold === undefined ? null : Number(r.threshold),
 });
 
+/** The earlier targets of a KPI row or record (stored as JSON text; null on rows before 0015). */
+export function targetHistoryOf(r: Row): KpiTargetStep[] {
+  const raw = r.target_history ?? r.targetHistory;
+  if (raw === null || raw === undefined) return [];
+  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as KpiTargetStep[];
+}
+
 function checkThresholds(row: Row): void {
+  const historyErrors = findKpiTargetHistoryErrors(row.direction as MetricDirection, targetHistoryOf(row));
+  if (historyErrors.length > 0)
+    throw new ProblemError(
+      'validation_failed',
+      `targetHistory: ${historyErrors.map(([, m]) => m).join('; ')}`,
+      historyErrors.map(([i, message]) => ({ field: `targetHistory.${i}`, message })),
+    );
   const errors = findKpiThresholdErrors({
     direction: row.direction as MetricDirection,
     target: row.target === null ? null : Number(row.target),
