@@ -16,8 +16,23 @@ import type { Methodology } from './vocabulary';
 const field = (key: string, label: string, required = true) => ({ key, label, required });
 const item = (key: string, text: string, required = true): ChecklistItem => ({ key, text, required });
 
-/** The four document templates every default playbook carries. */
+/**
+ * The document templates every default playbook carries: the project proposal (its intake form)
+ * and the four PMBOK documents.
+ */
 export const DEFAULT_DOCUMENTS: DocumentTemplate[] = [
+  {
+    key: 'proposal',
+    name: 'Project proposal',
+    fields: [
+      field('problem', 'Problem or opportunity'),
+      field('outcome', 'Desired outcome'),
+      field('sponsor', 'Proposed sponsor'),
+      field('estimated_cost', 'Rough cost estimate', false),
+      field('target_start', 'Preferred start', false),
+      field('strategic_fit', 'Strategic goals it serves', false),
+    ],
+  },
   {
     key: 'charter',
     name: 'Project charter',
@@ -155,6 +170,7 @@ const predictive: MethodologyContent = {
     ),
   ],
   documents: DEFAULT_DOCUMENTS,
+  intakeDocument: 'proposal',
 };
 
 const scrum: MethodologyContent = {
@@ -206,6 +222,7 @@ const scrum: MethodologyContent = {
     ),
   ],
   documents: DEFAULT_DOCUMENTS,
+  intakeDocument: 'proposal',
 };
 
 const kanban: MethodologyContent = {
@@ -248,6 +265,7 @@ const kanban: MethodologyContent = {
     ),
   ],
   documents: DEFAULT_DOCUMENTS,
+  intakeDocument: 'proposal',
 };
 
 const hybrid: MethodologyContent = {
@@ -288,6 +306,7 @@ const hybrid: MethodologyContent = {
     predictive.gates[3] as TemplateGate,
   ],
   documents: DEFAULT_DOCUMENTS,
+  intakeDocument: 'proposal',
 };
 
 /** Triad's default playbook for each methodology. */

@@ -8,3 +8,5 @@ export * from './risk';
 export * from './setup-plan';
 export * from './status-prefill';
 export * from './vocabulary';
+export * from './intake';
+export * from './template-diff';

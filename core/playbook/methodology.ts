@@ -55,6 +55,8 @@ export interface MethodologyContent {
   phases: TemplatePhase[];
   gates: TemplateGate[];
   documents: DocumentTemplate[];
+  /** The document template proposals for new projects are filled in (the intake form). */
+  intakeDocument?: string;
 }
 
 export interface MethodologyTemplate {
@@ -104,6 +106,8 @@ export function findTemplateErrors(
   content.documents.forEach((d, i) => {
     keys(d.fields, `content.documents.${i}.fields`);
   });
+  if (content.intakeDocument !== undefined && !documents.has(content.intakeDocument))
+    errors.push({ field: 'content.intakeDocument', message: `no document "${content.intakeDocument}"` });
   content.gates.forEach((g, i) => {
     const at = `content.gates.${i}`;
     if (!phases.has(g.afterPhase))

@@ -49,6 +49,7 @@ export const MethodologyContentSchema = strict({
     }),
     { maxItems: 30 },
   ),
+  intakeDocument: Type.Optional(Key),
 });
 
 export const RiskMatrixSchema = strict({
