@@ -8,8 +8,10 @@ import * as m0006 from './0006-scheduling';
 import * as m0007 from './0007-value';
 import * as m0008 from './0008-resources';
 import * as m0009 from './0009-optimisation';
+import * as m0012 from './0012-playbook-intake';
 import * as m0014 from './0014-schedule-resource-calendars';
 import * as m0015 from './0015-value-targets-check-in-versions';
+import * as m0016 from './0016-work-items-by-updated';
 
 /**
  * The one migration set both engines run. Forward-only and numbered: add a new file, never edit
@@ -25,8 +27,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-value': m0007,
   '0008-resources': m0008,
   '0009-optimisation': m0009,
+  '0012-playbook-intake': m0012,
   '0014-schedule-resource-calendars': m0014,
   '0015-value-targets-check-in-versions': m0015,
+  '0016-work-items-by-updated': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {
