@@ -9,13 +9,22 @@ import { ProblemSchema } from '../../http/problem-schema';
 import { Id } from '../../resources/vocabulary-schemas';
 import { insertInBatches } from '../../store/bulk-insert';
 import type { Store } from '../../store/database';
+import { portfolioSpec } from '../portfolios/spec';
 import { projectSpec } from '../projects/spec';
 import { findProject } from './actuals-store';
 import { computeBudgetVsActuals } from './budget-vs-actuals';
 import { parseCostCsv } from './cost-csv';
 import { costEntrySpec } from './cost-entry-spec';
 import { computeProjectEvm } from './evm-service';
-import { BudgetVsActualsResponse, EvmQuery, EvmResponse, ImportResult } from './money-schemas';
+import {
+  BudgetVsActualsResponse,
+  EvmQuery,
+  EvmResponse,
+  ImportResult,
+  RollupQuery,
+  RollupResponse,
+} from './money-schemas';
+import { computePortfolioRollup, type RollupPeriod } from './portfolio-rollup';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 
@@ -69,6 +78,28 @@ export function registerMoneyRoutes(app: FastifyInstance, store: Store): void {
       const project = await findProject(store.db, principal.organisationId, id);
       if (!project) throw new ProblemError('not_found', `Project ${id} does not exist.`);
       return computeBudgetVsActuals(store.db, principal.organisationId, project);
+    },
+  );
+
+  app.get(
+    '/api/v1/portfolios/:id/budget-rollup',
+    {
+      config: { permission: 'portfolio.read' },
+      schema: {
+        tags: ['Money'],
+        summary:
+          "A portfolio roll-up: its projects' budgets (original, current, forecast) against actuals by month, quarter or year and category, with a row per project",
+        params: Type.Object({ id: Id }),
+        querystring: RollupQuery,
+        response: { 200: RollupResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const principal = await authenticate(store, request);
+      const { id } = request.params as { id: string };
+      const q = request.query as { period?: RollupPeriod };
+      await assertRecordAccess(store.db, portfolioSpec, principal, id, 'read');
+      return computePortfolioRollup(store.db, principal, id, q.period ?? 'quarter');
     },
   );
 

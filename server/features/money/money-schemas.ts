@@ -95,3 +95,36 @@ export const BudgetVsActualsResponse = Type.Object({
 });
 
 export const ImportResult = Type.Object({ created: Type.Integer(), total: Num });
+
+export const RollupQuery = Type.Object(
+  { period: Type.Optional(stringEnum(['month', 'quarter', 'year'], 'Columns (default quarter)')) },
+  { additionalProperties: false },
+);
+
+export const RollupResponse = Type.Object({
+  portfolioId: Type.String(),
+  period: Type.String(),
+  periods: Type.Array(
+    Type.Object({
+      period: Type.String(),
+      budget: Figures('Per version: labour, nonLabour, capex, opex, total'),
+      actual: Figures('labour, nonLabour, capex, opex, total'),
+      variance: Num,
+    }),
+  ),
+  projects: Type.Array(
+    Type.Object({
+      projectId: Type.String(),
+      projectKey: Type.String(),
+      projectName: Type.String(),
+      budget: Figures('Total per version: original, current, forecast'),
+      approved: Type.Array(Type.String()),
+      actual: Num,
+      variance: Num,
+      uncostedHours: Num,
+    }),
+  ),
+  totals: Figures(
+    'Budget per version and actual, split as the periods, and the variance of the current budget',
+  ),
+});

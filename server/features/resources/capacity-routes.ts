@@ -14,11 +14,13 @@ import {
   SuggestionsResponse,
 } from './capacity-schemas';
 import { computeHeatmap, computeSuggestions, findAvailablePeople } from './capacity-service';
+import { registerPlanningRoutes } from './planning-routes';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 422: ProblemSchema };
 
 /** Capacity views: the heat map, the availability finder and assignment suggestions. */
 export function registerCapacityRoutes(app: FastifyInstance, store: Store): void {
+  registerPlanningRoutes(app, store);
   app.get(
     '/api/v1/capacity/heatmap',
     {

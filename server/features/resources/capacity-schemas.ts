@@ -117,6 +117,7 @@ export const SuggestionsResponse = Type.Object({
   suggestions: Type.Array(
     Type.Object({
       demandId: Type.String(),
+      version: Type.Integer({ description: 'Version of the request or booking; If-Match when applying' }),
       kind: Type.String(),
       projectId: Type.String(),
       projectKey: NullableString,

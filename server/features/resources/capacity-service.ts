@@ -162,8 +162,13 @@ export async function computeSuggestions(
   const { model, projects } = await loadModel(trx, principal, periods);
   const problem = buildSuggestionProblem(model, periods, (id) => projects.has(id));
   const result = await suggestAssignments(problem, q.solver);
+  // The version the suggestion saw, sent back as If-Match when it is applied.
+  const versions = new Map<string, number>(
+    [...model.rows.requests, ...model.rows.assignments].map((r) => [r.id, r.version]),
+  );
   const suggestions = result.suggestions.map((s) => ({
     ...s,
+    version: versions.get(s.demandId) ?? 1,
     projectKey: projects.get(s.projectId)?.key ?? null,
     projectName: projects.get(s.projectId)?.name ?? null,
   }));

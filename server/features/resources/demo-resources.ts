@@ -6,7 +6,9 @@ import { dayToDate, dayToIso, demoId, HISTORY_DAYS, pick } from '../../demo/demo
 import type { DemoProject, DemoStructure } from '../../demo/demo-organisation';
 import { insertInBatches } from '../../store/bulk-insert';
 import type { Store } from '../../store/database';
+import type { TimeEntriesTable } from '../../store/tables';
 import type { BudgetLineValue } from '../money/money-vocabulary';
+import { linkTimeToItems } from './demo-effort';
 import { DEMO_HOLIDAYS } from './demo-holidays';
 
 // Demo data for capacity and money, deterministic from the seed's generator: calendars with each
@@ -68,13 +70,32 @@ export async function seedResourcesDemo(
     valid_from: null,
     note: null,
   });
+  const done = await store.db
+    .selectFrom('work_items')
+    .select(['id', 'project_id', 'team_id', 'type', 'estimate', 'estimate_unit', 'done_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('status_category', '=', 'done')
+    .where('estimate', '>', 0)
+    .where('estimate_unit', 'is not', null)
+    .where('done_at', 'is not', null)
+    .orderBy('id')
+    .execute();
+  const time = linkTimeToItems(
+    rows.time as TimeEntriesTable[],
+    done.map((d) => ({
+      ...d,
+      estimate: Number(d.estimate),
+      estimate_unit: String(d.estimate_unit),
+      done_at: String(d.done_at),
+    })),
+  );
   await store.db.transaction().execute(async (trx) => {
     await insertInBatches(trx, 'work_calendars', rows.calendars);
     await insertInBatches(trx, 'leave_entries', rows.leave);
     await insertInBatches(trx, 'cost_rates', rows.rates);
     await insertInBatches(trx, 'budgets', rows.budgets);
     await insertInBatches(trx, 'cost_entries', rows.costs);
-    await insertInBatches(trx, 'time_entries', rows.time);
+    await insertInBatches(trx, 'time_entries', time);
     await insertInBatches(trx, 'progress_reports', rows.progress);
     await insertInBatches(trx, 'resource_requests', rows.requests);
     await insertInBatches(trx, 'resource_assignments', rows.assignments);
