@@ -91,6 +91,7 @@ const PATCHES: Record<string, Record<string, unknown>> = {
   decisions: { description: 'changed' },
   'raci-matrices': { name: 'Changed' },
   'status-reports': { summary: 'changed' },
+  'project-proposals': { title: 'Changed' },
 };
 
 describe.each(engines)('route-by-role matrix on $name', (engine) => {

@@ -267,6 +267,8 @@ export interface Database {
   raci_matrices: RaciMatricesTable;
   status_reports: StatusReportsTable;
   pmo_setup_steps: PmoSetupStepsTable;
+  project_proposals: ProjectProposalsTable;
+  project_template_moves: ProjectTemplateMovesTable;
   optimisation_scenarios: OptimisationScenariosTable;
   optimisation_runs: OptimisationRunsTable;
 }
@@ -343,6 +345,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'raci_matrices',
   'status_reports',
   'pmo_setup_steps',
+  'project_proposals',
+  'project_template_moves',
   'optimisation_scenarios',
   'optimisation_runs',
 ] as const satisfies readonly (keyof Database)[];
@@ -1021,4 +1025,35 @@ export interface OptimisationRunsTable {
   created_by: string | null;
   started_at: string;
   finished_at: string | null;
+}
+
+/** A proposal for a new project, filled in on its playbook's intake form, then triaged. */
+export interface ProjectProposalsTable extends Versioned {
+  portfolio_id: string;
+  template_id: string;
+  title: string;
+  /** JSON: the intake form's answers by field key. */
+  fields: string;
+  /** submitted, accepted, rejected or deferred. */
+  state: string;
+  submitted_by: string;
+  triage_rationale: string | null;
+  triaged_by: string | null;
+  triaged_at: string | null;
+  project_id: string | null;
+}
+
+/** A recorded decision to move a running project to another version of its template. */
+export interface ProjectTemplateMovesTable {
+  id: string;
+  organisation_id: string;
+  project_id: string;
+  from_version: number;
+  to_version: number;
+  to_version_id: string;
+  /** JSON: the computed TemplateChanges. */
+  changes: string;
+  rationale: string;
+  decided_by: string;
+  decided_at: string;
 }

@@ -199,6 +199,12 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
       };
     case 'status-reports':
       return { projectId: g.projects, periodEnd: '2026-06-30', overallRag: 'green' };
+    case 'project-proposals':
+      return {
+        portfolioId: g.portfolios,
+        title: `Proposal ${n}`,
+        fields: { problem: 'p', outcome: 'o', sponsor: 's' },
+      };
     default:
       throw new Error(`no valid body for ${path}`);
   }

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { GATE_OUTCOMES, METHODOLOGIES, type Methodology } from '../../../core/playbook/vocabulary';
 import { recordAudit } from '../../audit/audit-store';
-import { accessFilter, assertRecordAccess } from '../../auth/access';
+import { assertRecordAccess } from '../../auth/access';
 import { authenticate, requireWrite } from '../../auth/authenticate';
 import { fieldProblem, ProblemError } from '../../http/problem';
 import { ProblemSchema } from '../../http/problem-schema';
@@ -13,16 +12,12 @@ import type { RequestContext } from '../../resources/resource-spec';
 import { CalendarDate, Id, Name, stringEnum } from '../../resources/vocabulary-schemas';
 import type { Store } from '../../store/database';
 import { projectSpec } from '../projects/spec';
+import { adoptTemplate, assertTemplateVisible } from './adopt-template';
 import { decideGate, listGateReviews } from './gate-service';
 import { presentProjectMethodology } from './methodology-view';
 import { findProjectMethodology } from './project-methodology-store';
 import { methodologyTemplateSpec } from './template-spec';
-import {
-  ensureDefaultTemplates,
-  findDefaultTemplateId,
-  findLatestTemplateVersionId,
-  getTemplateVersion,
-} from './template-store';
+import { ensureDefaultTemplates, findDefaultTemplateId, getTemplateVersion } from './template-store';
 
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
 const ProjectParams = Type.Object({ id: Id });
@@ -206,62 +201,14 @@ export function registerMethodologyRoutes(app: FastifyInstance, store: Store): v
         );
       const view = await store.db.transaction().execute(async (trx) => {
         await assertRecordAccess(trx, projectSpec, ctx.principal, id, 'write');
-        if (await findProjectMethodology(trx, id))
-          throw new ProblemError('conflict', 'The project already runs on a methodology template.', [
-            { field: 'id', message: 'already adopted' },
-          ]);
         let templateId = body.templateId;
         if (body.methodology) {
           await ensureDefaultTemplates(trx, ctx.principal.organisationId, ctx.now);
           templateId = await findDefaultTemplateId(trx, ctx.principal.organisationId, body.methodology);
         } else {
-          const visible = accessFilter(methodologyTemplateSpec, ctx.principal, 'read');
-          let q = trx
-            .selectFrom('methodology_templates')
-            .select('id')
-            .where('id', '=', String(templateId))
-            .where('organisation_id', '=', ctx.principal.organisationId);
-          if (visible) q = q.where(visible);
-          if (!(await q.executeTakeFirst()))
-            throw fieldProblem('invalid_reference', 'templateId', 'does not name a template you can see');
+          await assertTemplateVisible(trx, ctx.principal, String(templateId));
         }
-        const versionId = await findLatestTemplateVersionId(trx, String(templateId));
-        if (!versionId) throw fieldProblem('invalid_reference', 'templateId', 'has no saved version');
-        const version = await getTemplateVersion(trx, versionId);
-        const linkId = randomUUID();
-        await trx
-          .insertInto('project_methodologies')
-          .values({
-            id: linkId,
-            organisation_id: ctx.principal.organisationId,
-            project_id: id,
-            template_id: String(templateId),
-            template_version_id: versionId,
-            template_version: version.templateVersion,
-            current_phase: version.content.phases[0]?.key ?? null,
-            checked_items: '[]',
-            adopted_by: ctx.principal.label,
-            version: 1,
-            created_at: ctx.now,
-            updated_at: ctx.now,
-          })
-          .execute();
-        await recordAudit(trx, ctx.principal, ctx.now, {
-          entityType: 'project_methodology',
-          entityId: linkId,
-          action: 'create',
-          changes: {
-            projectId: { before: null, after: id },
-            templateId: { before: null, after: templateId },
-            templateVersion: { before: null, after: version.templateVersion },
-          },
-        });
-        return presentProjectMethodology(
-          trx,
-          (await findProjectMethodology(trx, id)) as NonNullable<
-            Awaited<ReturnType<typeof findProjectMethodology>>
-          >,
-        );
+        return presentProjectMethodology(trx, await adoptTemplate(trx, ctx, id, String(templateId)));
       });
       return reply.status(201).send(view);
     },

@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { projectDocumentSpec } from './document-spec';
+import { projectProposalSpec } from './proposal-spec';
 import { raciMatrixSpec } from './raci-spec';
 import { assumptionSpec, decisionSpec, issueSpec, riskSpec } from './raid-specs';
 import { statusReportSpec } from './status-report-spec';
@@ -15,4 +16,5 @@ export const PLAYBOOK_RESOURCE_SPECS: readonly ResourceSpec[] = [
   decisionSpec,
   raciMatrixSpec,
   statusReportSpec,
+  projectProposalSpec,
 ];
