@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { parseIntegerOption } from '../options';
 import { printJson } from '../output';
+import { registerTrackerImports } from './import-trackers';
 
 interface ImportJiraOptions {
   mapping?: string;
@@ -126,10 +127,11 @@ export function registerImportCommands(program: Command): void {
         await target.store.close();
       }
     });
+  registerTrackerImports(group);
 }
 
 /** A progress bar with rate and ETA on stderr, only when stderr is a terminal. */
-function createProgress() {
+export function createProgress(unit = 'issues') {
   const tty = process.stderr.isTTY === true;
   const started = Date.now();
   let last = 0;
@@ -148,7 +150,7 @@ function createProgress() {
       const rate = seconds > 0 ? done / seconds : 0;
       const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
       process.stderr.write(
-        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total} issues, ${Math.round(rate)}/s, ETA ${eta.toFixed(0)} s `,
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total} ${unit}, ${Math.round(rate)}/s, ETA ${eta.toFixed(0)} s `,
       );
     },
     done() {

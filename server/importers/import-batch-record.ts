@@ -20,7 +20,8 @@ export interface ImportRecord {
   description: string | null;
   status: string;
   statusCategory: StatusCategory;
-  createdAt: string;
+  /** Null when the source has no creation time (a spreadsheet): kept when stored, else the import time. */
+  createdAt: string | null;
   updatedAt: string | null;
   /** Resolution instant: becomes `done_at`, the "resolved" of the flow metrics. */
   resolvedAt: string | null;

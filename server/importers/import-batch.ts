@@ -112,12 +112,13 @@ export async function writeImportBatch(
   );
   const highest = new Map<string, number>();
 
-  for (const record of accepted) {
+  for (const given of accepted) {
+    const found = existing.get(given.key);
+    const record = { ...given, createdAt: given.createdAt ?? found?.created_at ?? ctx.now };
     const projectId = await resolveProject(trx, ctx, record.projectKey, record.projectName);
     const number = Number(record.key.slice(record.key.lastIndexOf('-') + 1));
     highest.set(projectId, Math.max(highest.get(projectId) ?? 0, number));
     const assigneeId = record.assignee ? await resolvePerson(trx, ctx, record.assignee) : null;
-    const found = existing.get(record.key);
     const id = ids.get(record.key) as string;
 
     let parentId: string | null = found?.parent_id ?? null;
@@ -233,7 +234,7 @@ type Move = Omit<StatusChangesTable, 'id' | 'organisation_id' | 'work_item_id'>;
  * record's `updated` instant.
  */
 function statusMoves(
-  record: ImportRecord,
+  record: ImportRecord & { createdAt: string },
   ctx: ImportContext,
   found: ExistingItem | undefined,
   stored: Set<string> | undefined,

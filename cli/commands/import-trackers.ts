@@ -1,0 +1,277 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error';
+import { parseIntegerOption } from '../options';
+import { printJson } from '../output';
+import { createProgress } from './import';
+
+/**
+ * `triad import ado|github|csv|msproject FILE`: the other importers, with the options, summary
+ * and exit codes of `triad import jira` (docs/importing.md).
+ */
+interface CommonOptions {
+  mapping?: string;
+  db?: string;
+  organisation?: string;
+  timeZone: string;
+  source?: string;
+  onMissing: string;
+  batchSize: string;
+  json?: boolean;
+}
+
+export interface CliSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejections: { row: number; reason: string }[];
+  missing: number;
+  format: string;
+  source: string;
+  parentsNotLinked: number;
+  unclassifiedStatuses: string[];
+}
+
+type Runner = (ctx: {
+  store: import('../../server/store/database').Store;
+  organisationId: string;
+  file: string;
+  mapping: unknown;
+  options: CommonOptions;
+  batchSize: number;
+  onProgress: (done: number, total: number) => void;
+}) => Promise<CliSummary & { notes?: string[] }>;
+
+function common(command: Command, withMapping: 'optional' | 'required'): Command {
+  const mapping = '--mapping <file>';
+  return (
+    withMapping === 'required'
+      ? command.requiredOption(mapping, 'JSON column mapping (see docs/importing.md)')
+      : command.option(mapping, 'JSON file overriding type, state and project mappings')
+  )
+    .option(
+      '--db <url>',
+      'postgres://… or a SQLite file (sqlite:PATH, file:PATH); default DATABASE_URL / TRIAD_DATA_DIR',
+    )
+    .option('--organisation <slug>', 'organisation to import into (required when the database has several)')
+    .option('--time-zone <zone>', 'IANA time zone of dates without an offset', 'UTC')
+    .option('--source <name>', 'source name (default: the file name)')
+    .option(
+      '--on-missing <policy>',
+      'items of this source no longer in the export: keep, close or delete',
+      'keep',
+    )
+    .option('--batch-size <n>', 'records per transaction', '500')
+    .option('--json', 'print the summary as JSON');
+}
+
+function readMapping(path: string | undefined): unknown {
+  if (path === undefined) return undefined;
+  if (!existsSync(path)) throw new CliError(`no such mapping file: ${path}`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CliError(`mapping file ${path} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+async function runCommand(file: string, options: CommonOptions, run: Runner, unit: string) {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no such file: ${file}`);
+  if (!['keep', 'close', 'delete'].includes(options.onMissing))
+    throw new CliError(`--on-missing must be keep, close or delete, got "${options.onMissing}"`);
+  const batchSize = parseIntegerOption('--batch-size', options.batchSize, 1, 100_000);
+  const { checkTimeZone } = await import('../../server/importers/jira/jira-dates');
+  try {
+    checkTimeZone(options.timeZone);
+  } catch (error) {
+    throw new CliError(`--time-zone: ${(error as Error).message}`);
+  }
+  const mapping = readMapping(options.mapping);
+  const { ImportFormatError } = await import('../../server/importers/import-errors');
+  const { openTarget, TargetError } = await import('../../server/importers/import-batch-target');
+  const target = await openTarget({ db: options.db, organisation: options.organisation }).catch((error) => {
+    throw error instanceof TargetError ? new CliError(error.message) : error;
+  });
+  const progress = createProgress(unit);
+  try {
+    const summary = await run({ ...target, file, mapping, options, batchSize, onProgress: progress.update });
+    progress.done();
+    if (summary.unclassifiedStatuses.length > 0)
+      process.stderr.write(
+        `triad: states without a category, taken as the mapping's unknownStatusCategory: ${summary.unclassifiedStatuses.join(', ')}\n`,
+      );
+    if (options.json) {
+      const { created, updated, unchanged, rejected, rejections } = summary;
+      printJson({ created, updated, unchanged, rejected, rejections });
+      return;
+    }
+    const policy = { keep: 'kept', close: 'closed', delete: 'deleted' }[options.onMissing];
+    const lines = [
+      `Imported ${file} (${summary.format.toUpperCase()}) as ${summary.source} into ${target.store.engine}:`,
+      `  created   ${summary.created}`,
+      `  updated   ${summary.updated}`,
+      `  unchanged ${summary.unchanged}`,
+      `  rejected  ${summary.rejected}`,
+    ];
+    if (summary.missing > 0)
+      lines.push(`  missing   ${summary.missing} (no longer in the export: ${policy})`);
+    for (const note of summary.notes ?? []) lines.push(`  ${note}`);
+    if (summary.parentsNotLinked > 0)
+      lines.push(
+        `  ${summary.parentsNotLinked} parent link(s) not allowed by Triad's hierarchy, kept in custom fields`,
+      );
+    for (const r of summary.rejections.slice(0, 50)) lines.push(`  row ${r.row}: ${r.reason}`);
+    if (summary.rejections.length > 50)
+      lines.push(`  … and ${summary.rejections.length - 50} more (use --json for all)`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } catch (error) {
+    progress.done();
+    if (error instanceof ImportFormatError || error instanceof RangeError) throw new CliError(error.message);
+    throw error;
+  } finally {
+    await target.store.close();
+  }
+}
+
+const policyOf = (o: CommonOptions) => o.onMissing as 'keep' | 'close' | 'delete';
+
+export function registerTrackerImports(group: Command): void {
+  common(
+    group
+      .command('ado')
+      .description('Import an Azure DevOps work item query exported as CSV; re-importing syncs')
+      .argument('<file>', 'CSV export of a query (ID, Work Item Type, Title, State, Created Date, …)')
+      .option('--project <name>', 'team project of rows without Team Project / Area Path'),
+    'optional',
+  ).action(async (file: string, options: CommonOptions & { project?: string }) => {
+    await runCommand(
+      file,
+      options,
+      async (c) => {
+        const { importAdo } = await import('../../server/importers/ado/import-ado');
+        return importAdo(c.store, {
+          organisationId: c.organisationId,
+          file: c.file,
+          mapping: c.mapping,
+          timeZone: options.timeZone,
+          source: options.source,
+          onMissing: policyOf(options),
+          batchSize: c.batchSize,
+          onProgress: c.onProgress,
+          project: options.project,
+        });
+      },
+      'work items',
+    );
+  });
+
+  common(
+    group
+      .command('github')
+      .description(
+        'Import GitHub issues (REST API JSON array); pull requests are skipped; re-importing syncs',
+      )
+      .argument('<file>', 'JSON array from GET /repos/{owner}/{repo}/issues?state=all')
+      .option('--repo <owner/name>', 'repository of issues without repository_url'),
+    'optional',
+  ).action(async (file: string, options: CommonOptions & { repo?: string }) => {
+    await runCommand(
+      file,
+      options,
+      async (c) => {
+        const { importGithub } = await import('../../server/importers/github/import-github');
+        const s = await importGithub(c.store, {
+          organisationId: c.organisationId,
+          file: c.file,
+          mapping: c.mapping,
+          source: options.source,
+          onMissing: policyOf(options),
+          batchSize: c.batchSize,
+          onProgress: c.onProgress,
+          repository: options.repo,
+        });
+        return { ...s, notes: s.pullRequests > 0 ? [`${s.pullRequests} pull request(s) skipped`] : [] };
+      },
+      'issues',
+    );
+  });
+
+  common(
+    group
+      .command('csv')
+      .description('Import a CSV or XLSX spreadsheet through a column mapping; re-importing syncs')
+      .argument('<file>', 'CSV or XLSX file (the first worksheet), one work item per row'),
+    'optional',
+  ).action(async (file: string, options: CommonOptions) => {
+    await runCommand(
+      file,
+      options,
+      async (c) => {
+        const { importTable } = await import('../../server/importers/table/import-table');
+        return importTable(c.store, {
+          organisationId: c.organisationId,
+          file: c.file,
+          mapping: c.mapping,
+          timeZone: options.timeZone,
+          source: options.source,
+          onMissing: policyOf(options),
+          batchSize: c.batchSize,
+          onProgress: c.onProgress,
+        });
+      },
+      'rows',
+    );
+  });
+
+  group
+    .command('msproject')
+    .description("Replace a project's schedule with an MS Project XML (MSPDI) plan, in one transaction")
+    .argument('<file>', 'MS Project "Save as XML" file')
+    .requiredOption('--project <key>', 'Triad project key')
+    .option('--db <url>', 'postgres://… or a SQLite file; default DATABASE_URL / TRIAD_DATA_DIR')
+    .option('--organisation <slug>', 'organisation (required when the database has several)')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      async (
+        file: string,
+        options: { project: string; db?: string; organisation?: string; json?: boolean },
+      ) => {
+        if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no such file: ${file}`);
+        const { ImportFormatError } = await import('../../server/importers/import-errors');
+        const { openTarget, TargetError } = await import('../../server/importers/import-batch-target');
+        const { importMsProject } = await import('../../server/importers/mspdi/import-msproject');
+        const target = await openTarget(options).catch((error) => {
+          throw error instanceof TargetError ? new CliError(error.message) : error;
+        });
+        try {
+          const s = await importMsProject(target.store, {
+            organisationId: target.organisationId,
+            file,
+            projectKey: options.project,
+          });
+          if (options.json) {
+            const { created, updated, unchanged, rejected, rejections } = s;
+            printJson({ created, updated, unchanged, rejected, rejections });
+            return;
+          }
+          process.stdout.write(
+            [
+              `Imported ${file} (MSPDI) into the schedule of ${s.projectKey} in ${target.store.engine}:`,
+              `  created   ${s.created}`,
+              `  updated   ${s.updated}`,
+              `  unchanged ${s.unchanged}`,
+              `  rejected  ${s.rejected}`,
+              ...(s.missing > 0 ? [`  missing   ${s.missing} (no longer in the plan: deleted)`] : []),
+              `  ${s.tasks} tasks, ${s.links} links, ${s.resources} resources, ${s.assignments} assignments`,
+            ].join('\n') + '\n',
+          );
+        } catch (error) {
+          if (error instanceof ImportFormatError) throw new CliError(error.message);
+          throw error;
+        } finally {
+          await target.store.close();
+        }
+      },
+    );
+}
