@@ -1,0 +1,2 @@
+export * from './icalendar';
+export * from './spreadsheet-cell';
