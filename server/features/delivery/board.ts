@@ -41,7 +41,15 @@ const Card = Type.Object({
   epic: Nullable(Type.Object({ id: Type.String(), title: Type.String() })),
   classOfService: Type.String(),
   ageDays: Nullable(Type.Number({ description: 'Days since the item started (work item age)' })),
-  blocked: Nullable(Type.Object({ reason: Type.String(), since: Type.String() })),
+  blocked: Nullable(
+    Type.Object({
+      reason: Type.String(),
+      since: Type.String(),
+      flagged: Type.Boolean({
+        description: 'An explicit blocked flag (else the state itself is flagged blocked)',
+      }),
+    }),
+  ),
 });
 const Cell = Type.Object({ status: Type.String(), count: Type.Integer(), items: Type.Array(Card) });
 
@@ -299,7 +307,10 @@ function presentCard(
         ? Math.round(((nowMs - parseTimestampMs(r.started_at)) / MS_PER_DAY) * 10) / 10
         : null,
     blocked:
-      flag ?? (inBlockedState ? { reason: `In the "${r.status}" state`, since: r.started_at ?? '' } : null),
+      (flag && { ...flag, flagged: true }) ??
+      (inBlockedState
+        ? { reason: `In the "${r.status}" state`, since: r.started_at ?? '', flagged: false }
+        : null),
   };
 }
 

@@ -189,6 +189,8 @@ const METRICS: MetricRoute[] = [
       items: Type.Array(
         Type.Object({
           id: Type.String(),
+          key: Type.String(),
+          title: Type.String(),
           status: Type.String(),
           startedAt: Type.String(),
           ageDays: Type.Number(),
@@ -228,12 +230,20 @@ const METRICS: MetricRoute[] = [
         sle,
         historicalPercentiles: history,
       });
+      const names = await loadItemNames(
+        store,
+        report.items.map((i) => i.id),
+      );
       return {
         definition: DEFINITIONS.aging,
         asOf: window.asOfInstant,
         sle,
         historicalPercentiles: history,
-        items: report.items,
+        items: report.items.map((i) => ({
+          ...i,
+          key: names.get(i.id)?.key ?? '',
+          title: names.get(i.id)?.title ?? '',
+        })),
         breaches: report.items.filter((i) => i.breached).length,
         warnings: report.warnings,
       };
@@ -288,6 +298,20 @@ const METRICS: MetricRoute[] = [
     },
   },
 ];
+
+/** Keys and titles of the items named in a report (the aging list is the WIP: small). */
+async function loadItemNames(store: Store, ids: string[]) {
+  const names = new Map<string, { key: string; title: string }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await store.db
+      .selectFrom('work_items')
+      .select(['id', 'key', 'title'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) names.set(r.id, { key: r.key, title: r.title });
+  }
+  return names;
+}
 
 /** Throughput of any scope: the database counts per day (the store query of /flow/throughput). */
 async function throughput(store: Store, principal: Principal, scope: FlowScope, w: ResolvedWindow) {

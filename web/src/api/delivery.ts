@@ -19,11 +19,46 @@ export type Swimlane = 'none' | 'epic' | 'assignee' | 'class_of_service';
 export type Workflow = Get<'/api/v1/teams/{id}/workflow'>;
 export type Sprint = ItemOf<'/api/v1/sprints'>;
 export type SprintItem = ItemOf<'/api/v1/sprints/{id}/items'>;
-export type SprintBurn = Get<'/api/v1/sprints/{id}/burn'>;
-export type SprintForecast = Get<'/api/v1/sprints/{id}/forecast'>;
+export interface SprintBurn {
+  unit: string;
+  committed: number;
+  burnDown: { definition: string; days: { date: string; remaining: number | null; ideal: number }[] };
+  burnUp: { definition: string; days: { date: string; completed: number | null; scope: number | null }[] };
+}
+export interface SprintForecast {
+  definition: string;
+  asOf: string;
+  committedItems: number;
+  remainingItems: number;
+  history: ThroughputHistory;
+  forecast: {
+    probability: number;
+    days: number;
+    remainingItems: number;
+    likelyCompleted: Percentiles<number>;
+    trials: number;
+    seed: number;
+  };
+}
 export type Retrospective = ItemOf<'/api/v1/retrospectives'>;
 export type RetrospectiveAction = ItemOf<'/api/v1/retrospective-actions'>;
-export type Velocity = Get<'/api/v1/flow/velocity'>;
+/** The velocity body is typed loosely by the server; these are the fields the page reads. */
+export interface Velocity {
+  unit: string;
+  velocity: {
+    definition: string;
+    perSprint: { name: string; committed: number; completed: number }[];
+    average: number | null;
+    rollingAverage: number | null;
+  };
+  predictability: {
+    definition: string;
+    perSprint: { name: string; ratio: number | null; withinBand: boolean }[];
+    meanRatio: number | null;
+    withinBandShare: number | null;
+    band: number[];
+  };
+}
 export type FlowOverview = Get<'/api/v1/flow/overview'>;
 export type CycleScatter = Get<'/api/v1/flow/cycle-time-scatter'>;
 export type WipPerDay = Get<'/api/v1/flow/wip'>;
@@ -205,5 +240,15 @@ export function useRetrospectiveActions(teamId: string) {
       get<{ items: RetrospectiveAction[] }>('/retrospective-actions', { teamId, limit: 200 }).then(
         (r) => r.items,
       ),
+  });
+}
+
+export type Backlog = Get<'/api/v1/teams/{id}/backlog'>;
+export type BacklogItem = Backlog['items'][number];
+
+export function useBacklog(teamId: string) {
+  return useQuery({
+    queryKey: ['delivery', 'backlog', teamId],
+    queryFn: () => get<Backlog>(`/teams/${teamId}/backlog`),
   });
 }

@@ -1,26 +1,35 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useEverything } from '../api/resources';
 import type { Team } from '../api/types';
-import { ThroughputCard } from '../charts/throughput-card';
-import { Card, DataTable, EmptyState, ErrorState, humanise, Select, Skeleton } from '../design';
+import { ButtonLink, Card, DataTable, EmptyState, ErrorState, humanise, Skeleton } from '../design';
 import { usePageTitle } from './record-name';
 
+const PAGES = [
+  { to: 'board', label: 'Board' },
+  { to: 'backlog', label: 'Backlog' },
+  { to: 'sprints', label: 'Sprints', scrumOnly: true },
+  { to: 'flow', label: 'Flow' },
+  { to: 'forecast', label: 'Forecast' },
+  { to: 'retrospectives', label: 'Retros' },
+];
+
+/** The Agile PMO's front door: every team with links to its board, backlog, sprints and analytics. */
 export function DeliveryPage() {
   usePageTitle('Delivery');
   const teams = useEverything('teams', { sort: 'name' });
-  const [chosen, setChosen] = useState('');
   const list = teams.data ?? [];
-  const team = list.find((t) => t.id === chosen) ?? list[0];
-
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Delivery</h1>
           <p className="muted">
-            Teams and their flow. Forecasts and flow analytics arrive with the analytics endpoints.
+            Teams, their boards and sprints, flow analytics and probabilistic forecasts with their backtests.
           </p>
+        </div>
+        <div className="row">
+          <ButtonLink to="/delivery/flow">Flow analytics by scope</ButtonLink>
+          <ButtonLink to="/delivery/forecast">Forecasts by scope</ButtonLink>
         </div>
       </div>
       {teams.isPending ? (
@@ -30,34 +39,39 @@ export function DeliveryPage() {
       ) : list.length === 0 ? (
         <EmptyState title="No teams yet">Teams can be created through the API.</EmptyState>
       ) : (
-        <>
-          <Card title="Teams">
-            <DataTable<Team>
-              caption="Teams"
-              rows={list}
-              rowKey={(t) => t.id}
-              height={320}
-              columns={[
-                {
-                  id: 'name',
-                  header: 'Team',
-                  cell: (t) => <Link to={`/delivery/teams/${t.id}`}>{t.name}</Link>,
-                },
-                { id: 'method', header: 'Delivery method', cell: (t) => humanise(t.deliveryMethod) },
-                { id: 'description', header: 'Description', cell: (t) => t.description ?? '—' },
-              ]}
-            />
-          </Card>
-          <div className="row">
-            <Select
-              label="Team for the throughput chart"
-              options={list.map((t) => ({ value: t.id, label: t.name }))}
-              value={team?.id ?? ''}
-              onChange={(e) => setChosen(e.target.value)}
-            />
-          </div>
-          {team && <ThroughputCard key={team.id} teamId={team.id} teamName={team.name} />}
-        </>
+        <Card title="Teams">
+          <DataTable<Team>
+            caption="Teams"
+            rows={list}
+            rowKey={(t) => t.id}
+            height={360}
+            columns={[
+              {
+                id: 'name',
+                header: 'Team',
+                cell: (t) => <Link to={`/delivery/teams/${t.id}`}>{t.name}</Link>,
+              },
+              { id: 'method', header: 'Delivery method', cell: (t) => humanise(t.deliveryMethod) },
+              {
+                id: 'pages',
+                header: 'Pages',
+                cell: (t) => (
+                  <span className="row" style={{ gap: 'var(--space-2)' }}>
+                    {PAGES.filter((p) => !(p.scrumOnly && t.deliveryMethod === 'kanban')).map((p) => (
+                      <Link
+                        key={p.to}
+                        to={`/delivery/teams/${t.id}/${p.to}`}
+                        aria-label={`${p.label} of ${t.name}`}
+                      >
+                        {p.label}
+                      </Link>
+                    ))}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        </Card>
       )}
     </>
   );

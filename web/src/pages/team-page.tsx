@@ -2,29 +2,23 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useInfiniteList, useRecord } from '../api/resources';
 import type { WorkItem } from '../api/types';
-import { ThroughputCard } from '../charts/throughput-card';
-import { Card, DataTable, EmptyState, ErrorState, humanise, Skeleton } from '../design';
+import { Card, DataTable, EmptyState, ErrorState, Skeleton } from '../design';
 import { AuditHistory } from './audit-history';
-import { usePageTitle, usePeopleNames, useTeamNames } from './record-name';
+import { OverviewTiles } from './delivery/flow-sections';
+import { TeamHeader } from './delivery/team-header';
+import { usePeopleNames, useTeamNames } from './record-name';
 import { workItemColumns } from './work-item-columns';
 
 export function TeamPage() {
   const { teamId = '' } = useParams();
   const team = useRecord('teams', teamId);
-  usePageTitle(team.data?.name ?? 'Team');
   if (team.isPending) return <Skeleton lines={6} label="Loading team" />;
   if (team.isError) return <ErrorState error={team.error} onRetry={() => void team.refetch()} />;
   const t = team.data;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t.name}</h1>
-          <p className="muted">{humanise(t.deliveryMethod)} team</p>
-        </div>
-      </div>
-      {t.description && <p>{t.description}</p>}
-      <ThroughputCard teamId={t.id} teamName={t.name} />
+      <TeamHeader teamId={t.id} page="Team" intro={t.description ?? undefined} />
+      <OverviewTiles scope={{ kind: 'team', id: t.id }} />
       <TeamWork teamId={t.id} />
       <AuditHistory resource="teams" id={t.id} />
     </>

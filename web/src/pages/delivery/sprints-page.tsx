@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { apiRequest } from '../../api/client';
+import { type Sprint, useDeliveryMutation, useTeamSprints } from '../../api/delivery';
+import { Badge, Button, Card, Dialog, EmptyState, ErrorState, Input, Skeleton, Textarea } from '../../design';
+import { formatDate } from '../../lib/format';
+import { FieldErrors } from './field-errors';
+import { TeamHeader } from './team-header';
+
+const STATE_TONE = { planned: 'neutral', active: 'green', completed: 'neutral' } as const;
+
+export function SprintStateBadge({ state }: { state: string }) {
+  return <Badge tone={STATE_TONE[state as keyof typeof STATE_TONE] ?? 'neutral'}>{state}</Badge>;
+}
+
+export function SprintsPage() {
+  const { teamId = '' } = useParams();
+  const sprints = useTeamSprints(teamId);
+  const [planning, setPlanning] = useState(false);
+  return (
+    <>
+      <TeamHeader
+        teamId={teamId}
+        page="Sprints"
+        intro="Plan with capacity and a goal, start, and complete with carry-over"
+      />
+      <div className="row" style={{ marginBottom: 'var(--space-3)' }}>
+        <Button variant="primary" onClick={() => setPlanning(true)}>
+          Plan a sprint
+        </Button>
+      </div>
+      {sprints.isPending ? (
+        <Skeleton lines={6} label="Loading sprints" />
+      ) : sprints.isError ? (
+        <ErrorState error={sprints.error} onRetry={() => void sprints.refetch()} />
+      ) : sprints.data.length === 0 ? (
+        <EmptyState title="No sprints yet">Plan the team's first sprint.</EmptyState>
+      ) : (
+        <Card title="Sprints, newest first">
+          <div className="t-table-wrap">
+            <table className="t-table">
+              <caption className="visually-hidden">Sprints</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Sprint</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Goal</th>
+                  <th scope="col">Capacity</th>
+                  <th scope="col">Committed (items / points)</th>
+                  <th scope="col">Completed (items / points)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sprints.data.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <Link to={`/delivery/sprints/${s.id}`}>{s.name}</Link>
+                    </td>
+                    <td>
+                      <SprintStateBadge state={s.state} />
+                    </td>
+                    <td>
+                      {formatDate(s.startDate)} – {formatDate(s.endDate)}
+                    </td>
+                    <td>{s.goal ?? '—'}</td>
+                    <td className="num">{s.capacity ?? '—'}</td>
+                    <td className="num">{pair(s.committedItems, s.committedPoints)}</td>
+                    <td className="num">{pair(s.completedItems, s.completedPoints)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+      <PlanSprintDialog teamId={teamId} open={planning} onClose={() => setPlanning(false)} />
+    </>
+  );
+}
+
+const pair = (a: number | null, b: number | null) => (a === null ? '—' : `${a} / ${b ?? 0}`);
+
+function PlanSprintDialog({ teamId, open, onClose }: { teamId: string; open: boolean; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ name: '', goal: '', startDate: '', endDate: '', capacity: '' });
+  const create = useDeliveryMutation((body: Record<string, unknown>) =>
+    apiRequest<Sprint>('POST', '/sprints', { body }),
+  );
+  const set = (field: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [field]: e.target.value }));
+  const submit = () =>
+    create.mutate(
+      {
+        teamId,
+        name: form.name,
+        goal: form.goal || null,
+        startDate: form.startDate,
+        endDate: form.endDate,
+        capacity: form.capacity === '' ? null : Number(form.capacity),
+      },
+      { onSuccess: (sprint) => navigate(`/delivery/sprints/${sprint.id}`) },
+    );
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Plan a sprint"
+      description="Choose its items on the sprint page; starting it turns them into the commitment."
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" onClick={submit} disabled={create.isPending}>
+            Create sprint
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        <FieldErrors error={create.error} />
+        <Input label="Name" value={form.name} onChange={set('name')} required />
+        <Textarea label="Sprint goal" value={form.goal} onChange={set('goal')} />
+        <div className="row">
+          <Input label="Start date" type="date" value={form.startDate} onChange={set('startDate')} required />
+          <Input label="End date" type="date" value={form.endDate} onChange={set('endDate')} required />
+        </div>
+        <Input
+          label="Capacity (story points)"
+          type="number"
+          min={0}
+          value={form.capacity}
+          onChange={set('capacity')}
+        />
+      </div>
+    </Dialog>
+  );
+}
