@@ -1,5 +1,6 @@
 import { createRng } from '../../core/random/prng';
 import { seedDeliveryDemo } from '../features/delivery/demo-delivery';
+import { seedPlaybookDemo } from '../features/playbook/demo-playbook';
 import { seedResourcesDemo } from '../features/resources/demo-resources';
 import { seedScheduleDemo } from '../features/schedule/demo-schedule';
 import { seedValueDemo } from '../features/value/demo-value';
@@ -128,6 +129,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   await seedScheduleDemo(store, rng, s, organisationId, anchorMs);
   await seedResourcesDemo(store, rng, s, organisationId, anchorMs);
   await seedDeliveryDemo(store, rng, s, organisationId, anchorMs);
+  await seedPlaybookDemo(store, s, organisationId, adminUserId, anchorMs);
   await refreshPlannerStatistics(store);
   return { organisationId, adminUserId, projects: s.projects.length, workItems, statusChanges };
 }
