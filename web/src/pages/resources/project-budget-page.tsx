@@ -1,0 +1,248 @@
+import { Link, useParams } from 'react-router';
+import { useRecord } from '../../api/resources';
+import {
+  type BudgetRecord,
+  useBudgetVsActuals,
+  useCostEntries,
+  useProjectBudgets,
+  useSetBudgetStatus,
+  useTimeEntries,
+} from '../../api/resources-money';
+import { Badge, Button, Card, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
+import { usePageTitle, usePeopleNames } from '../record-name';
+import { CostImportCard } from './cost-import-card';
+import { money } from './window';
+
+/** A project's budget versions with approvals, budget vs actual per month, and its actuals. */
+export function ProjectBudgetPage() {
+  const { projectId = '' } = useParams();
+  const project = useRecord('projects', projectId);
+  usePageTitle(`Budget · ${project.data?.key ?? ''}`);
+  const bva = useBudgetVsActuals(projectId);
+  const b = bva.data;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Budget and actuals{project.data ? ` · ${project.data.key} ${project.data.name}` : ''}</h1>
+          <p className="muted">
+            <Link to={`/portfolio/projects/${projectId}/evm`}>Earned value</Link> ·{' '}
+            <Link to="/portfolio/budgets">Portfolio budgets</Link>
+          </p>
+        </div>
+      </div>
+      <div className="stack">
+        <BudgetVersions projectId={projectId} />
+        <Card title="Budget vs actual by month">
+          {bva.isPending ? (
+            <Skeleton lines={6} label="Loading budget and actuals" />
+          ) : bva.isError ? (
+            <ErrorState error={bva.error} onRetry={() => void bva.refetch()} />
+          ) : !b || b.months.length === 0 ? (
+            <EmptyState title="No budget lines or actuals yet" />
+          ) : (
+            <div className="t-table-wrap" style={{ maxHeight: 420, overflow: 'auto' }}>
+              <table className="t-table">
+                <caption className="visually-hidden">Budget and actual per month</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Month</th>
+                    <th scope="col" className="num">
+                      Original
+                    </th>
+                    <th scope="col" className="num">
+                      Current
+                    </th>
+                    <th scope="col" className="num">
+                      Forecast
+                    </th>
+                    <th scope="col" className="num">
+                      Actual labour
+                    </th>
+                    <th scope="col" className="num">
+                      Actual non-labour
+                    </th>
+                    <th scope="col" className="num">
+                      Actual capex
+                    </th>
+                    <th scope="col" className="num">
+                      Actual opex
+                    </th>
+                    <th scope="col" className="num">
+                      Actual total
+                    </th>
+                    <th scope="col" className="num">
+                      Variance
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {b.months.map((m) => (
+                    <tr key={m.month}>
+                      <th scope="row">{m.month}</th>
+                      <td className="num">{money(m.budget.original.total)}</td>
+                      <td className="num">{money(m.budget.current.total)}</td>
+                      <td className="num">{money(m.budget.forecast.total)}</td>
+                      <td className="num">{money(m.actual.labour)}</td>
+                      <td className="num">{money(m.actual.nonLabour)}</td>
+                      <td className="num">{money(m.actual.capex)}</td>
+                      <td className="num">{money(m.actual.opex)}</td>
+                      <td className="num">{money(m.actual.total)}</td>
+                      <td className="num">{money(m.variance)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {b && b.uncostedHours > 0 && (
+            <p className="t-notice">{b.uncostedHours} hours have no rate and are not costed.</p>
+          )}
+        </Card>
+        <Actuals projectId={projectId} />
+        {project.data && <CostImportCard projectKey={project.data.key} />}
+      </div>
+    </>
+  );
+}
+
+function BudgetVersions({ projectId }: { projectId: string }) {
+  const budgets = useProjectBudgets(projectId);
+  const setStatus = useSetBudgetStatus();
+  const total = (x: BudgetRecord) => x.lines.reduce((s, l) => s + l.amount, 0);
+  return (
+    <Card title="Budget versions">
+      {budgets.isPending ? (
+        <Skeleton lines={3} label="Loading budgets" />
+      ) : budgets.isError ? (
+        <ErrorState error={budgets.error} />
+      ) : budgets.data.items.length === 0 ? (
+        <EmptyState title="No budgets for this project" />
+      ) : (
+        <table className="t-table">
+          <caption className="visually-hidden">Budget versions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Version</th>
+              <th scope="col" className="num">
+                Total
+              </th>
+              <th scope="col">Periods</th>
+              <th scope="col">Status</th>
+              <th scope="col">Approval</th>
+            </tr>
+          </thead>
+          <tbody>
+            {budgets.data.items.map((x) => {
+              const periods = [...new Set(x.lines.map((l) => l.period))].sort();
+              return (
+                <tr key={x.id}>
+                  <th scope="row">{x.name}</th>
+                  <td>{humanise(x.budgetVersion)}</td>
+                  <td className="num">{money(total(x))}</td>
+                  <td>{periods.length ? `${periods[0]} – ${periods[periods.length - 1]}` : '—'}</td>
+                  <td>
+                    <Badge tone={x.status === 'approved' ? 'green' : 'neutral'}>{humanise(x.status)}</Badge>
+                    {x.approvedAt ? ` ${x.approvedAt.slice(0, 10)}` : ''}
+                  </td>
+                  <td>
+                    <Button
+                      size="sm"
+                      disabled={setStatus.isPending}
+                      onClick={() =>
+                        setStatus.mutate({
+                          budget: x,
+                          status: x.status === 'approved' ? 'draft' : 'approved',
+                        })
+                      }
+                    >
+                      {x.status === 'approved' ? `Reopen ${x.name}` : `Approve ${x.name}`}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {setStatus.error && <ErrorState error={setStatus.error} />}
+    </Card>
+  );
+}
+
+function Actuals({ projectId }: { projectId: string }) {
+  const costs = useCostEntries(projectId);
+  const time = useTimeEntries(projectId);
+  const people = usePeopleNames();
+  return (
+    <div className="grid-2">
+      <Card title="Latest cost entries">
+        {costs.isPending ? (
+          <Skeleton lines={4} label="Loading costs" />
+        ) : costs.isError ? (
+          <ErrorState error={costs.error} />
+        ) : costs.data.items.length === 0 ? (
+          <EmptyState title="No cost entries" />
+        ) : (
+          <table className="t-table">
+            <caption className="visually-hidden">Cost entries</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Description</th>
+                <th scope="col">Type</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {costs.data.items.slice(0, 12).map((c) => (
+                <tr key={c.id}>
+                  <td>{c.incurredOn}</td>
+                  <td>{c.description ?? '—'}</td>
+                  <td>
+                    {humanise(c.costType)}, {c.category}
+                  </td>
+                  <td className="num">{money(c.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Card title="Latest time entries">
+        {time.isPending ? (
+          <Skeleton lines={4} label="Loading time" />
+        ) : time.isError ? (
+          <ErrorState error={time.error} />
+        ) : time.data.items.length === 0 ? (
+          <EmptyState title="No time entries" />
+        ) : (
+          <table className="t-table">
+            <caption className="visually-hidden">Time entries</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Person</th>
+                <th scope="col" className="num">
+                  Hours
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {time.data.items.slice(0, 12).map((t) => (
+                <tr key={t.id}>
+                  <td>{t.workedOn}</td>
+                  <td>{people.get(t.personId) ?? '…'}</td>
+                  <td className="num">{t.hours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
+  );
+}
