@@ -63,6 +63,9 @@ export function runGeneticAlgorithm(
         children.push(evaluate(child));
       }
     }
+    // Fewer than two distinct lists (a one-job network, say) leave nothing to cross: stop
+    // rather than spin until the time limit without decoding anything.
+    if (children.length === 0) return;
     population = survivors(population, children, options.populationSize);
   }
 }

@@ -1,4 +1,4 @@
-import { predecessorsOf, type RcpspInstance, topologicalJobs } from './rcpsp';
+import { hasCapacityExceptions, predecessorsOf, type RcpspInstance, topologicalJobs } from './rcpsp';
 import { SerialSgs } from './serial-sgs';
 
 /**
@@ -20,10 +20,19 @@ export class Justifier {
   private readonly mirror: Int32Array;
   /** SGS passes spent by the last call (a schedule-count budget charges them all). */
   passes = 0;
+  /**
+   * Capacity that varies over time has no mirror image independent of the makespan, so with
+   * calendar exceptions only the forward serial SGS runs (still feasible, a little less tight).
+   */
+  private readonly justify: boolean;
 
   constructor(instance: RcpspInstance) {
     this.forward = new SerialSgs(instance, predecessorsOf(instance));
-    this.backward = new SerialSgs(instance, instance.successors);
+    this.justify = !hasCapacityExceptions(instance);
+    this.backward = new SerialSgs(
+      this.justify ? instance : { ...instance, capacityExceptions: [] },
+      instance.successors,
+    );
     const n = instance.durations.length;
     this.durations = Int32Array.from(instance.durations);
     // Topological rank breaks ties between a zero-length job and its neighbours in time order.
@@ -46,7 +55,7 @@ export class Justifier {
     let makespan = this.forward.decode(list, starts);
     const n = this.forward.n;
     const scale = n + 1;
-    for (let pass = 0; pass < 2; pass++) {
+    for (let pass = 0; this.justify && pass < 2; pass++) {
       // Right justification: jobs by decreasing finish, as the reversed network's list.
       for (let j = 0; j < n; j++) this.keys[j] = -(starts[j]! + this.durations[j]!) * scale - this.rank[j]!;
       this.sortByKeys(this.list);

@@ -3,7 +3,13 @@ import { runGeneticAlgorithm } from './genetic-algorithm';
 import { Justifier } from './justification';
 import { parallelSgs } from './parallel-sgs';
 import { buildActivityList, computePriorities, PRIORITY_RULES, type PriorityRule } from './priority-rules';
-import { makespanLowerBound, predecessorsOf, type RcpspInstance, topologicalJobs } from './rcpsp';
+import {
+  hasCapacityExceptions,
+  makespanLowerBound,
+  predecessorsOf,
+  type RcpspInstance,
+  topologicalJobs,
+} from './rcpsp';
 import { SerialSgs } from './serial-sgs';
 
 /** The instance cannot be scheduled at all (cycle, or a job needing more than a capacity). */
@@ -65,6 +71,8 @@ export function levelResources(instance: RcpspInstance, options: LevelOptions = 
     record(starts, justifier.decodeAndImprove(list, starts));
     schedules += justifier.passes;
     initial.push(list);
+    // The parallel SGS checks room only at the decision time, which is wrong when capacity varies.
+    if (hasCapacityExceptions(instance)) continue;
     const parallel = parallelSgs(instance, priorities);
     record(parallel, Math.max(...parallel.map((s, i) => s + instance.durations[i]!)));
     schedules += 1;

@@ -12,7 +12,37 @@ export interface RcpspInstance {
   successors: number[][];
   /** The file's CPM length (MPM-Time), when it gives one. */
   mpmTime?: number;
+  /**
+   * Periods in which a resource offers less than its capacity (a person's leave or local
+   * holiday: capacity 0). Not part of PSPLIB; the project levelling fills it from resource calendars.
+   */
+  capacityExceptions?: readonly CapacityException[];
 }
+
+export interface CapacityException {
+  resource: number;
+  period: number;
+  /** Units available in that period, 0 … capacity. */
+  capacity: number;
+}
+
+/** The capacity of resource `r` in every period, as a lookup honouring the exceptions. */
+export function capacityProfile(instance: RcpspInstance): (r: number, period: number) => number {
+  const reduced = new Map<string, number>();
+  for (const e of instance.capacityExceptions ?? []) {
+    const key = `${e.resource}:${e.period}`;
+    reduced.set(key, Math.min(reduced.get(key) ?? Number.POSITIVE_INFINITY, e.capacity));
+  }
+  return (r, period) => {
+    const cap = instance.capacities[r] ?? 0;
+    const reducedCap = reduced.get(`${r}:${period}`);
+    return reducedCap === undefined ? cap : Math.max(0, Math.min(cap, reducedCap));
+  };
+}
+
+/** True when some resource has fewer units in some period than its capacity. */
+export const hasCapacityExceptions = (instance: RcpspInstance) =>
+  (instance.capacityExceptions?.length ?? 0) > 0;
 
 /** Predecessor lists derived from the successor lists. */
 export function predecessorsOf(instance: RcpspInstance): number[][] {

@@ -1,4 +1,4 @@
-import type { RcpspInstance } from './rcpsp';
+import { capacityProfile, type RcpspInstance } from './rcpsp';
 
 /**
  * The serial schedule-generation scheme (Kelley 1963; Kolisch 1996): take the activities in the
@@ -21,6 +21,8 @@ export class SerialSgs {
   private readonly predStart: Int32Array;
   private readonly preds: Int32Array;
   private readonly usage: Int32Array;
+  /** Usage before any job: capacity withheld by calendar exceptions (all zero without them). */
+  private readonly baseUsage: Int32Array;
   readonly horizon: number;
 
   /** `predecessors[i]` lists the jobs that must finish before job i starts (pass successors to schedule backwards). */
@@ -50,15 +52,24 @@ export class SerialSgs {
       this.predStart[i + 1] = flat.length;
     }
     this.preds = Int32Array.from(flat);
-    this.horizon = instance.durations.reduce((a, b) => a + b, 0) + 1;
+    // Past the last exception every job fits one after another, so this horizon always suffices.
+    const lastException = Math.max(-1, ...(instance.capacityExceptions ?? []).map((e) => e.period));
+    this.horizon = instance.durations.reduce((a, b) => a + b, 0) + lastException + 2;
     this.usage = new Int32Array(this.horizon * this.resources);
+    this.baseUsage = new Int32Array(this.horizon * this.resources);
+    const capacityAt = capacityProfile(instance);
+    for (const e of instance.capacityExceptions ?? []) {
+      if (e.period < 0 || e.period >= this.horizon) continue;
+      const r = e.resource;
+      this.baseUsage[e.period * this.resources + r] = this.capacities[r]! - capacityAt(r, e.period);
+    }
   }
 
   /** Decodes `list` into `starts` (filled in place) and returns the makespan. */
   decode(list: ArrayLike<number>, starts: Int32Array): number {
     const R = this.resources;
     const usage = this.usage;
-    usage.fill(0);
+    usage.set(this.baseUsage);
     let makespan = 0;
     for (let k = 0; k < this.n; k++) {
       const j = list[k]!;

@@ -1,4 +1,4 @@
-import type { RcpspInstance } from './rcpsp';
+import { capacityProfile, type RcpspInstance } from './rcpsp';
 
 export interface ScheduleCheck {
   feasible: boolean;
@@ -11,7 +11,8 @@ const MAX_VIOLATIONS = 20;
 
 /**
  * Checks a resource-constrained schedule: every start a non-negative integer, every
- * finish-to-start precedence kept, and in every period the summed demand within each capacity.
+ * finish-to-start precedence kept, and in every period the summed demand within each capacity
+ * (reduced in the periods of the instance's capacity exceptions).
  * Independent of the schedulers on purpose — tests use it as the referee.
  */
 export function verifySchedule(instance: RcpspInstance, starts: readonly number[]): ScheduleCheck {
@@ -42,13 +43,15 @@ export function verifySchedule(instance: RcpspInstance, starts: readonly number[
     }
   });
   if (violations.length === 0) {
-    instance.capacities.forEach((cap, r) => {
+    const capacityAt = capacityProfile(instance);
+    instance.capacities.forEach((_, r) => {
       const usage = new Array<number>(makespan + 1).fill(0);
       starts.forEach((s, i) => {
         const demand = instance.demands[i]?.[r] ?? 0;
         for (let t = s; t < s + instance.durations[i]!; t++) usage[t]! += demand;
       });
       usage.forEach((u, t) => {
+        const cap = capacityAt(r, t);
         if (u > cap) add(`resource ${r + 1} period ${t}: usage ${u} exceeds capacity ${cap}`);
       });
     });

@@ -168,6 +168,7 @@ export async function seedScheduleDemo(
         name: r.name,
         capacity: r.capacity,
         person_id: null,
+        non_working_dates: JSON.stringify(r.nonWorkingDates),
       });
     for (const t of plan.tasks) {
       rows.schedule_tasks.push({
@@ -298,6 +299,7 @@ function generatePlan(
     id: demoId(rng),
     name: resourceName,
     capacity,
+    nonWorkingDates: [] as string[],
   }));
   const assignments: StoredPlan['assignments'] = [];
   const summaries = new Set(tasks.map((t) => t.parentId));

@@ -1,5 +1,12 @@
+import type { WorkCalendar } from '../../../core/schedule/calendar';
 import { levelResources, RcpspInfeasibleError } from '../../../core/schedule/levelling';
-import { earliestStarts, type RcpspInstance, topologicalJobs } from '../../../core/schedule/rcpsp';
+import {
+  capacityProfile,
+  earliestStarts,
+  type RcpspInstance,
+  topologicalJobs,
+} from '../../../core/schedule/rcpsp';
+import { resourceCapacityExceptions } from '../../../core/schedule/resource-calendar';
 import type { Activity } from '../../../core/schedule/types';
 import { verifySchedule } from '../../../core/schedule/verify-schedule';
 import { fieldProblem, ProblemError } from '../../http/problem';
@@ -14,8 +21,9 @@ import type { StoredPlan } from './schedule-store';
 // - a positive lag, and a start-no-earlier-than constraint, become a job of that length that
 //   uses no resource (a constraint's job has no predecessor, so it releases the task at its date);
 // - links on a summary task are spread over its leaf tasks.
-// Every levelled schedule therefore keeps all of the plan's links and constraints and never uses
-// more than a resource's capacity on any working day.
+// - a resource's own non-working dates (leave) become periods in which it has no capacity.
+// Every levelled schedule therefore keeps all of the plan's links and constraints, never uses
+// more than a resource's capacity on any working day and none on a day the resource is away.
 
 export interface LevelOptions {
   seed: number;
@@ -32,7 +40,11 @@ export interface LevelledModel {
 }
 
 /** The RCPSP instance of a plan's network (exported for the capacity test). */
-export function buildLevellingModel(plan: StoredPlan, activities: readonly Activity[]): LevelledModel {
+export function buildLevellingModel(
+  plan: StoredPlan,
+  activities: readonly Activity[],
+  calendar?: { calendar: WorkCalendar; start: string },
+): LevelledModel {
   const parents = new Set(activities.map((a) => a.parent).filter((p): p is string => p !== undefined));
   const leaves = activities.filter((a) => !parents.has(a.id));
   const parentOf = new Map(activities.map((a) => [a.id, a.parent]));
@@ -99,8 +111,17 @@ export function buildLevellingModel(plan: StoredPlan, activities: readonly Activ
       successors[release]!.push(jobOf.get(a.id)!);
     }
   }
+  const capacityExceptions = calendar
+    ? resourceCapacityExceptions(calendar.calendar, calendar.start, plan.resources)
+    : [];
   return {
-    instance: { durations, demands, capacities: plan.resources.map((r) => r.capacity), successors },
+    instance: {
+      durations,
+      demands,
+      capacities: plan.resources.map((r) => r.capacity),
+      successors,
+      capacityExceptions,
+    },
     jobOf,
     leafIds: leaves.map((a) => a.id),
   };
@@ -110,7 +131,7 @@ export function buildLevellingModel(plan: StoredPlan, activities: readonly Activ
 export function levelSchedule(plan: StoredPlan, options: LevelOptions) {
   const network = networkFor(plan, options.statusDate);
   runCpm(plan, network); // names the tasks of a cycle before the RCPSP model would only say "cycle"
-  const model = buildLevellingModel(plan, network.activities);
+  const model = buildLevellingModel(plan, network.activities, network);
   const { instance, jobOf } = model;
   const names = new Map(plan.tasks.map((t) => [t.id, t.name]));
   instance.durations.forEach((d, job) => {
@@ -203,11 +224,14 @@ function peakUsage(instance: RcpspInstance, starts: readonly number[], r: number
   return Math.max(0, ...usage(instance, starts, r));
 }
 
-/** Resource-days on which demand exceeds capacity. */
+/** Resource-days on which demand exceeds capacity (0 on the resource's non-working dates). */
 function usageOverloads(instance: RcpspInstance, starts: readonly number[], plan: StoredPlan): number {
+  const capacityAt = capacityProfile(instance);
   let overloads = 0;
-  plan.resources.forEach((res, r) => {
-    for (const u of usage(instance, starts, r)) if (u > res.capacity) overloads++;
+  plan.resources.forEach((_, r) => {
+    usage(instance, starts, r).forEach((u, t) => {
+      if (u > capacityAt(r, t)) overloads++;
+    });
   });
   return overloads;
 }

@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
 import { column, portfolioOfProject } from '../../auth/access';
 import type { ResourceSpec } from '../../resources/resource-spec';
-import { Id, Name } from '../../resources/vocabulary-schemas';
+import { CalendarDate, Id, Name } from '../../resources/vocabulary-schemas';
 
 /**
  * A renewable resource of a project's schedule (a role, a team, a named person or a machine)
  * with the units it offers on every working day; tasks demand units of it, and levelling keeps
- * every day's demand within the capacity.
+ * every day's demand within the capacity — and gives it no work on its own non-working dates.
  */
 export const scheduleResourceSpec: ResourceSpec = {
   path: 'schedule-resources',
@@ -37,5 +37,18 @@ export const scheduleResourceSpec: ResourceSpec = {
       defaultValue: 1,
     },
     personId: { column: 'person_id', schema: Id, nullable: true, references: 'people', filter: 'eq' },
+    // The resource's own calendar exceptions (leave, local holidays) on top of the project
+    // calendar: levelling gives it no work on these dates.
+    nonWorkingDates: {
+      column: 'non_working_dates',
+      schema: Type.Array(CalendarDate, {
+        maxItems: 1000,
+        uniqueItems: true,
+        description: 'Dates (YYYY-MM-DD) the resource does not work: leave, local holidays',
+      }),
+      json: true,
+      nullable: true,
+      defaultValue: [],
+    },
   },
 };

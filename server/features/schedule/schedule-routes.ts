@@ -19,6 +19,7 @@ import { projectSpec } from '../projects/spec';
 import { compareWithBaseline, presentBaseline, snapshotTasks } from './baseline-service';
 import { levelSchedule } from './levelling-service';
 import { fromMspdiPlan, toMspdiPlan } from './mspdi-exchange';
+import { cycleIds, cycleProblem } from './schedule-cycle';
 import { planCalendar } from './schedule-network';
 import {
   BaselineBody,
@@ -446,14 +447,8 @@ function readMspdi(xml: string) {
     return fromMspdiPlan(parseMspdi(xml));
   } catch (error) {
     if (error instanceof MspdiFormatError) throw fieldProblem('validation_failed', 'xml', error.message);
-    if (error instanceof CycleError) {
-      throw new ProblemError(
-        'invalid_reference',
-        `xml: the links form a cycle through task UIDs ${error.cycle.join(' → ')}`,
-        [{ field: 'xml', message: `cycle through task UIDs ${error.cycle.join(', ')}` }],
-        { cycle: error.cycle.slice(0, -1).map((uid) => ({ taskId: uid })) },
-      );
-    }
+    // MSPDI cycles are reported by task UID, the only name the file is sure to give.
+    if (error instanceof CycleError) throw cycleProblem(cycleIds(error), (uid) => `UID ${uid}`, 'xml');
     if (error instanceof ScheduleError || error instanceof RangeError)
       throw fieldProblem('validation_failed', 'xml', error.message);
     throw error;

@@ -4,6 +4,7 @@ import type { DurationDistribution } from '../../../core/schedule/pert';
 import { computeScheduleRisk } from '../../../core/schedule/schedule-risk';
 import type { CpmResult } from '../../../core/schedule/types';
 import { fieldProblem, ProblemError } from '../../http/problem';
+import { cycleIds, cycleProblem } from './schedule-cycle';
 import {
   buildNetwork,
   finishDateAt,
@@ -184,23 +185,11 @@ export function calculateRisk(plan: StoredPlan, options: RiskOptions) {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Engine errors as problem documents: a cycle is a 422 listing the tasks along it. */
+/** Engine errors as problem documents: a cycle is a 422 `schedule_cycle` listing the tasks along it. */
 export function toProblem(plan: StoredPlan, error: unknown): unknown {
   if (!(error instanceof ScheduleError)) return error;
   const names = new Map(plan.tasks.map((t) => [t.id, t.name]));
-  if (error instanceof CycleError) {
-    const ids = error.cycle.slice(0, -1);
-    const cycle = ids.map((id) => ({ taskId: id, name: names.get(id) ?? id }));
-    return new ProblemError(
-      'invalid_reference',
-      `predecessors: the links form a cycle: ${[...ids, ids[0]].map((id) => names.get(id ?? '') ?? id).join(' → ')}`,
-      cycle.map((c) => ({
-        field: 'predecessors',
-        message: `task "${c.name}" (${c.taskId}) is in the cycle`,
-      })),
-      { cycle },
-    );
-  }
+  if (error instanceof CycleError) return cycleProblem(cycleIds(error), (id) => names.get(id) ?? id);
   return new ProblemError('validation_failed', `predecessors: ${error.message}`, [
     { field: 'predecessors', message: error.message },
   ]);

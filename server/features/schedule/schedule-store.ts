@@ -34,6 +34,8 @@ export interface StoredResource {
   id: string;
   name: string;
   capacity: number;
+  /** The resource's own non-working dates (YYYY-MM-DD), on top of the project calendar. */
+  nonWorkingDates: string[];
 }
 
 export interface StoredAssignment {
@@ -201,7 +203,12 @@ export async function loadPlan(trx: Trx, organisationId: string, projectId: stri
       type: l.link_type as LinkType,
       lag: Number(l.lag),
     })),
-    resources: resourceRows.map((r) => ({ id: r.id, name: r.name, capacity: Number(r.capacity) })),
+    resources: resourceRows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      capacity: Number(r.capacity),
+      nonWorkingDates: r.non_working_dates ? (JSON.parse(r.non_working_dates) as string[]) : [],
+    })),
     assignments: assignmentRows.map((a) => ({
       taskId: a.task_id,
       resourceId: a.resource_id,

@@ -4,6 +4,7 @@ import { column, portfolioOfProject } from '../../auth/access';
 import { fieldProblem, ProblemError } from '../../http/problem';
 import type { RequestContext, ResourceSpec, Trx } from '../../resources/resource-spec';
 import { CalendarDate, Id, Name, stringEnum } from '../../resources/vocabulary-schemas';
+import { assertNoCycle } from './schedule-cycle';
 import { CONSTRAINT_TYPES, LINK_TYPES } from './schedule-vocabulary';
 
 const Days = Type.Integer({ minimum: 0, maximum: 100_000, description: 'Working days' });
@@ -116,11 +117,14 @@ export const scheduleTaskSpec: ResourceSpec = {
       checkTask(merged);
       if ('parent_id' in changes) await checkParent(trx, merged);
     },
-    async afterWrite(trx, ctx, { after, extras }) {
+    async afterWrite(trx, ctx, { before, after, extras }) {
       if ('predecessors' in extras)
         await writePredecessors(trx, ctx, after, extras.predecessors as PredecessorValue[]);
       if ('assignments' in extras)
         await writeAssignments(trx, ctx, after, extras.assignments as AssignmentValue[]);
+      // New links or a new outline parent can close a loop; refuse the write (422 schedule_cycle).
+      if ('predecessors' in extras || (before?.parent_id ?? null) !== (after.parent_id ?? null))
+        await assertNoCycle(trx, ctx.principal.organisationId, String(after.project_id));
     },
     async afterDelete(trx, _ctx, before) {
       const child = await trx
