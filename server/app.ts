@@ -12,6 +12,7 @@ import { registerDeliveryRoutes } from './features/delivery/routes';
 import { registerEventRoutes } from './features/events/events-routes';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerMoneyRoutes } from './features/money/money-routes';
+import { registerOptimisationRoutes } from './features/optimisation/optimisation-routes';
 import { registerOrganisationRoutes } from './features/organisation/routes';
 import { registerPlaybookRoutes } from './features/playbook/routes';
 import { RESOURCE_SPECS } from './features/registry';
@@ -131,6 +132,7 @@ export async function buildApp({
   registerMoneyRoutes(app, store);
   registerScheduleRoutes(app, store);
   registerPlaybookRoutes(app, store);
+  registerOptimisationRoutes(app, store);
   await registerWebApp(app);
   return app;
 }

@@ -39,14 +39,37 @@ export function selectShadowPrices(
 
 const about = (x: number) => String(Number(x.toPrecision(x >= 1 ? 3 : 2)));
 
+/** Words for a sentence: period names, what value is, how amounts read, the budget step. */
+export interface ShadowPriceWords {
+  periodLabel?: (period: number) => string;
+  /** What the value is, e.g. "NPV" or "WSJF cost of delay". */
+  valueName?: string;
+  /** Formats an amount, e.g. 1_200_000 → "1.2 M". */
+  formatAmount?: (x: number) => string;
+  /** Budget is priced per this many units (one unit of money is too small to say anything). */
+  budgetStep?: number;
+  /** Unit of capacity, e.g. "FTE". */
+  capacityUnit?: string;
+}
+
 /**
  * One sentence per shadow price, for the portfolio page.
  *
  * @example
  * describeShadowPrice({ kind: 'capacity', skill: 'data-engineering', period: 2, price: 1.2, limit: 4, used: 4 });
  * // "One more unit of data-engineering capacity in period 2 would add about 1.2 of value."
+ * describeShadowPrice(sp, { periodLabel: (p) => `2026-Q${p + 1}`, valueName: 'NPV', capacityUnit: 'FTE' });
+ * // "One more FTE of data-engineering capacity in 2026-Q3 would add about 1.2 of NPV."
  */
-export function describeShadowPrice(sp: ShadowPrice): string {
+export function describeShadowPrice(sp: ShadowPrice, words: ShadowPriceWords = {}): string {
+  const when = words.periodLabel ? words.periodLabel(sp.period) : `period ${sp.period}`;
+  const value = words.valueName ?? 'value';
+  const amount = words.formatAmount ?? about;
+  if (sp.kind === 'budget' && words.budgetStep !== undefined) {
+    const step = words.budgetStep;
+    return `${amount(step)} more budget in ${when} would add about ${amount(sp.price * step)} of ${value}.`;
+  }
+  const unit = sp.kind === 'capacity' && words.capacityUnit ? words.capacityUnit : 'unit';
   const what = sp.kind === 'budget' ? 'budget' : `${sp.skill ?? 'skill'} capacity`;
-  return `One more unit of ${what} in period ${sp.period} would add about ${about(sp.price)} of value.`;
+  return `One more ${unit} of ${what} in ${when} would add about ${amount(sp.price)} of ${value}.`;
 }

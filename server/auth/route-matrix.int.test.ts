@@ -92,6 +92,7 @@ const PATCHES: Record<string, Record<string, unknown>> = {
   'raci-matrices': { name: 'Changed' },
   'status-reports': { summary: 'changed' },
   'project-proposals': { title: 'Changed' },
+  'optimisation-scenarios': { description: 'changed' },
 };
 
 describe.each(engines)('route-by-role matrix on $name', (engine) => {

@@ -3,6 +3,7 @@ import { DELIVERY_RESOURCE_SPECS } from './delivery/routes';
 import { dependencySpec } from './dependencies/spec';
 import { goalSpec } from './goals/spec';
 import { milestoneSpec } from './milestones/spec';
+import { OPTIMISATION_RESOURCE_SPECS } from './optimisation/specs';
 import { MONEY_RESOURCE_SPECS } from './money/specs';
 import { personSpec } from './people/spec';
 import { PLAYBOOK_RESOURCE_SPECS } from './playbook/specs';
@@ -34,4 +35,5 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   ...MONEY_RESOURCE_SPECS,
   ...SCHEDULE_RESOURCE_SPECS,
   ...PLAYBOOK_RESOURCE_SPECS,
+  ...OPTIMISATION_RESOURCE_SPECS,
 ];

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PortfolioProblem } from '../../core/portfolio/problem';
+import type { AnalysisOptions, AnalysisProgress, PortfolioAnalysis } from './analyse-portfolio';
 import type { RunProgress } from './highs-solver';
 import type { PortfolioSolution, SolvePortfolioOptions } from './solve-portfolio';
 import type { SolveRequest } from './solve-worker';
@@ -20,9 +21,9 @@ export interface WorkerSolveOptions extends Omit<SolvePortfolioOptions, 'onProgr
   signal?: AbortSignal;
 }
 
-type WorkerMessage =
-  | { type: 'progress'; progress: RunProgress }
-  | { type: 'result'; result: PortfolioSolution }
+type WorkerMessage<R, P> =
+  | { type: 'progress'; progress: P }
+  | { type: 'result'; result: R }
   | { type: 'error'; message: string };
 
 // The worker runs TypeScript source, so it registers tsx first, as bin/triad.js does.
@@ -45,10 +46,35 @@ export function solvePortfolioInWorker(
   options: WorkerSolveOptions = {},
 ): Promise<PortfolioSolution> {
   const { onProgress, signal, ...solveOptions } = options;
+  return runInWorker<PortfolioSolution, RunProgress>({ problem, options: solveOptions }, onProgress, signal);
+}
+
+export interface WorkerAnalysisOptions extends Omit<AnalysisOptions, 'onProgress'> {
+  onProgress?: (progress: AnalysisProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** The full analysis of a scenario run (analyse-portfolio.ts) on a worker thread, cancellable. */
+export function analysePortfolioInWorker(
+  problem: PortfolioProblem,
+  options: WorkerAnalysisOptions,
+): Promise<PortfolioAnalysis> {
+  const { onProgress, signal, ...analysisOptions } = options;
+  return runInWorker<PortfolioAnalysis, AnalysisProgress>(
+    { kind: 'analyse', problem, options: analysisOptions },
+    onProgress,
+    signal,
+  );
+}
+
+function runInWorker<R, P>(
+  request: SolveRequest,
+  onProgress: ((progress: P) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<R> {
   if (signal?.aborted) return Promise.reject(new SolveCancelledError());
-  const request: SolveRequest = { problem, options: solveOptions };
   const worker = new Worker(bootstrap, { eval: true, workerData: request });
-  return new Promise<PortfolioSolution>((resolve, reject) => {
+  return new Promise<R>((resolve, reject) => {
     let settled = false;
     const finish = (action: () => void) => {
       if (settled) return;
@@ -59,7 +85,7 @@ export function solvePortfolioInWorker(
     };
     const onAbort = () => finish(() => reject(new SolveCancelledError()));
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: WorkerMessage) => {
+    worker.on('message', (message: WorkerMessage<R, P>) => {
       if (message.type === 'progress') onProgress?.(message.progress);
       else if (message.type === 'result') finish(() => resolve(message.result));
       else finish(() => reject(new Error(message.message)));

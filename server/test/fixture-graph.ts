@@ -146,6 +146,8 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
         endDate: '2026-03-27',
         amount: 0.5,
       };
+    case 'optimisation-scenarios':
+      return { portfolioId: g.portfolios, name: `Scenario ${n}`, horizonStart: '2026-04-01' };
     case 'budgets':
       return {
         projectId: g.projects,

@@ -1,0 +1,102 @@
+import { comparePlans } from '../../../core/portfolio/compare-plans';
+import type { ScenarioCandidate, ScenarioConstraints } from '../../../core/portfolio/scenario';
+import type { OptimisationScenariosTable } from '../../store/tables';
+import type { RunResultValue } from './run-result';
+import { scenarioInput } from './run-service';
+
+/** One side of a comparison: the scenario and the numbers of its newest finished run. */
+export interface ComparedSide {
+  id: string;
+  name: string;
+  valueSource: string;
+  runId: string | null;
+  status: string | null;
+  objective: number | null;
+  totalCost: number | null;
+  selectedCount: number;
+  budgetUsed: number[];
+  budgetLimit: (number | null)[];
+  capacity: { skill: string; used: number[]; limit: (number | null)[] }[];
+}
+
+type Side = { row: OptimisationScenariosTable; runId: string | null; result: RunResultValue | null };
+
+function present(side: Side): ComparedSide {
+  const r = side.result;
+  return {
+    id: side.row.id,
+    name: side.row.name,
+    valueSource: side.row.value_source,
+    runId: side.runId,
+    status: r?.status ?? null,
+    objective: r?.objective ?? null,
+    totalCost: r?.totalCost ?? null,
+    selectedCount: r?.selected.length ?? 0,
+    budgetUsed: r?.usage.budget.used ?? [],
+    budgetLimit: r?.usage.budget.limit ?? [],
+    capacity: Object.entries(r?.usage.capacity ?? {}).map(([skill, use]) => ({ skill, ...use })),
+  };
+}
+
+/** The edits that tell the two scenarios apart, as sentences (second relative to first). */
+function describeInputChanges(
+  labels: string[],
+  a: { candidates: ScenarioCandidate[]; constraints: ScenarioConstraints },
+  b: { candidates: ScenarioCandidate[]; constraints: ScenarioConstraints },
+): string[] {
+  const out: string[] = [];
+  const pct = (f: number) => `${Math.round(f * 100)} %`;
+  if (a.constraints.budgetFactor !== b.constraints.budgetFactor)
+    out.push(`Budget at ${pct(b.constraints.budgetFactor)} instead of ${pct(a.constraints.budgetFactor)}.`);
+  const teamName = (id: string) => b.constraints.teams[id]?.name ?? a.constraints.teams[id]?.name ?? id;
+  for (const t of b.constraints.removedTeams)
+    if (!a.constraints.removedTeams.includes(t)) out.push(`Without the capacity of team ${teamName(t)}.`);
+  for (const t of a.constraints.removedTeams)
+    if (!b.constraints.removedTeams.includes(t)) out.push(`With the capacity of team ${teamName(t)} back.`);
+  const before = new Map(a.candidates.map((c) => [c.id, c]));
+  for (const c of b.candidates) {
+    const was = before.get(c.id);
+    const name = `${c.key} ${c.name}`;
+    if (!was) out.push(`${name} is a candidate only here.`);
+    else {
+      if (was.included !== c.included) out.push(`${name} ${c.included ? 'is back in' : 'is left out'}.`);
+      if (was.mandatory !== c.mandatory) out.push(`${name} is ${c.mandatory ? '' : 'no longer '}mandatory.`);
+      if (was.forcedStart !== c.forcedStart)
+        out.push(
+          c.forcedStart === null
+            ? `${name} may start when it fits.`
+            : `${name} must start in ${labels[c.forcedStart] ?? c.forcedStart}.`,
+        );
+      if (was.valueOverride !== c.valueOverride) out.push(`${name} counts with a different value.`);
+      if (was.excludes.join() !== c.excludes.join()) out.push(`${name} has different exclusions.`);
+    }
+  }
+  return out;
+}
+
+/** Two scenarios side by side: value, cost, capacity use per period and what changed. */
+export function compareScenarios(first: Side, second: Side) {
+  const names = new Map(
+    [...scenarioInput(first.row).candidates, ...scenarioInput(second.row).candidates].map((c) => [
+      c.id,
+      { key: c.key, name: c.name },
+    ]),
+  );
+  const named = <T extends { id: string }>(xs: T[]) =>
+    xs.map((x) => ({ ...x, key: names.get(x.id)?.key ?? x.id, name: names.get(x.id)?.name ?? x.id }));
+  const changes = comparePlans(first.result?.selected ?? [], second.result?.selected ?? []);
+  const labels = second.result?.periodLabels ?? first.result?.periodLabels ?? [];
+  return {
+    periodLabels: labels,
+    first: present(first),
+    second: present(second),
+    valueDifference:
+      first.result?.objective != null && second.result?.objective != null
+        ? second.result.objective - first.result.objective
+        : null,
+    selected: named(changes.selected),
+    deselected: named(changes.deselected),
+    moved: named(changes.moved),
+    inputChanges: describeInputChanges(labels, scenarioInput(first.row), scenarioInput(second.row)),
+  };
+}

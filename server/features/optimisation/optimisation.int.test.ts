@@ -1,0 +1,263 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePortfolioInstance } from '../../../core/portfolio/generate-instance';
+import { computeGreedyPlan } from '../../../core/portfolio/greedy';
+import { buildScenarioProblem, type ScenarioCandidate } from '../../../core/portfolio/scenario';
+import { verifyPlan } from '../../../core/portfolio/verify-plan';
+import { buildApp } from '../../app';
+import { issueApiToken } from '../../auth/api-tokens';
+import { seedDemo } from '../../demo/seed-demo';
+import type { Store } from '../../store/database';
+import { testEngines } from '../../test/engines';
+import { type ApiClient, apiClient, createTestUser, tokenFor } from '../../test/factories';
+
+// Scenarios on the Northwind demo: copy a live portfolio, edit it, run the optimiser in the
+// background (progress, cancel), compare two scenarios and adopt one with an audited decision.
+
+const engines = await testEngines();
+const BASE = '/api/v1/optimisation-scenarios';
+
+async function waitForRun(api: ApiClient, scenarioId: string, runId: string) {
+  for (let i = 0; i < 300; i++) {
+    const run = await api.get(`${BASE}/${scenarioId}/runs/${runId}`);
+    if (run.body.status !== 'running') return run.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('run did not finish');
+}
+
+describe.each(engines)('portfolio optimisation on $name', (engine) => {
+  let app: FastifyInstance;
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let api: ApiClient;
+  let organisationId: string;
+  let portfolioId: string;
+  let otherPortfolioId: string;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await engine.open());
+    app = await buildApp({ store, rateLimitPerMinute: 1_000_000 });
+    const demo = await seedDemo(store, { scale: 1, anchorDate: '2026-06-30' });
+    organisationId = demo.organisationId;
+    const token = await issueApiToken(store.db, {
+      organisationId,
+      userId: demo.adminUserId,
+      name: 't',
+      scope: 'write',
+      expiresAt: null,
+      now: new Date().toISOString(),
+    });
+    api = apiClient(app, token.token);
+    const portfolios = (await api.get('/api/v1/portfolios?limit=50')).body.items as {
+      id: string;
+      name: string;
+    }[];
+    portfolioId = portfolios.find((p) => p.name === 'Digital Customer Experience')?.id ?? '';
+    otherPortfolioId = portfolios.find((p) => p.name === 'Operations Excellence')?.id ?? '';
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+  });
+
+  it('copies the live portfolio, solves it in the background and beats or equals the cut line', async () => {
+    const created = await api.post(BASE, { portfolioId, name: 'Live plan' });
+    expect(created.status).toBe(201);
+    const scenario = created.body;
+    const candidates = scenario.candidates as ScenarioCandidate[];
+    expect(candidates.map((c) => c.key).sort()).toEqual(['APP', 'CHAT', 'PAY', 'WEB']);
+    expect(candidates.some((c) => (c.values.npv ?? 0) > 0)).toBe(true);
+    expect(scenario.constraints.budget).toHaveLength(8);
+
+    const started = await api.post(`${BASE}/${scenario.id}/runs`, { timeLimitMs: 5000 });
+    expect(started.status).toBe(202);
+    expect(started.body.status).toBe('running');
+    const run = await waitForRun(api, scenario.id, started.body.id);
+    expect(run.status).toBe('done');
+    const result = run.result;
+    expect(['optimal', 'feasible']).toContain(result.status);
+    expect(result.objective).toBeGreaterThanOrEqual(result.greedy.objective);
+    expect(result.uplift).toBe(result.objective - result.greedy.objective);
+    expect(result.periodLabels[0]).toMatch(/^202\d-Q\d$/);
+    // The stored plan keeps every rule of the scenario's problem.
+    const { problem } = buildScenarioProblem({ ...scenario, candidates, constraints: scenario.constraints });
+    const plan = {
+      selected: result.selected.map((s: { id: string; start: number }) => ({ id: s.id, start: s.start })),
+    };
+    expect(verifyPlan(problem, plan)).toEqual([]);
+    expect(result.objective).toBeGreaterThanOrEqual(computeGreedyPlan(problem).objective);
+    expect(result.frontier.length).toBeGreaterThan(1);
+    const values = result.frontier.map((p: { value: number | null }) => p.value ?? 0);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    const listed = await api.get(`${BASE}/${scenario.id}/runs`);
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(run.id);
+  }, 60_000);
+
+  it('turns binding limits into shadow-price sentences and compares two scenarios', async () => {
+    const base = (await api.post(BASE, { portfolioId, name: 'Base' })).body;
+    const cut = (await api.post(BASE, { portfolioId, name: 'Budget -20%' })).body;
+    const patched = await api.patch(`${BASE}/${cut.id}`, {
+      constraints: { ...cut.constraints, budgetFactor: 0.8 },
+      version: cut.version,
+    });
+    expect(patched.status).toBe(200);
+    for (const s of [base, cut]) {
+      const run = (await api.post(`${BASE}/${s.id}/runs`, { timeLimitMs: 3000 })).body;
+      expect((await waitForRun(api, s.id, run.id)).status).toBe('done');
+    }
+    const cutRun = (await api.get(`${BASE}/${cut.id}/runs`)).body.items[0];
+    expect(cutRun.result.shadowPrices.length).toBeGreaterThan(0);
+    expect(cutRun.result.shadowPrices[0].sentence).toMatch(
+      /more budget in 20\d\d-Q\d would add about .+ of NPV\./,
+    );
+
+    const compared = await api.get(`${BASE}/${base.id}/compare/${cut.id}`);
+    expect(compared.status).toBe(200);
+    const c = compared.body;
+    expect(c.first.name).toBe('Base');
+    expect(c.second.name).toBe('Budget -20%');
+    expect(c.second.objective).toBeLessThanOrEqual(c.first.objective);
+    expect(c.valueDifference).toBe(c.second.objective - c.first.objective);
+    expect(c.inputChanges).toContain('Budget at 80 % instead of 100 %.');
+    expect(c.first.budgetUsed).toHaveLength(8);
+    const changed = c.selected.length + c.deselected.length + c.moved.length;
+    expect(changed > 0 || c.valueDifference === 0).toBe(true);
+  }, 90_000);
+
+  it('cancels a long run at once and stays responsive meanwhile', async () => {
+    const generated = generatePortfolioInstance(
+      { candidates: 150, periods: 8, skills: 4, tightness: 0.35 },
+      5,
+    );
+    const scenario = (await api.post(BASE, { portfolioId, name: 'Big', periods: 8 })).body;
+    const candidates: ScenarioCandidate[] = generated.candidates.map((c) => ({
+      id: c.id,
+      key: c.id,
+      name: c.id,
+      values: { npv: c.value, wsjf: null, score: null },
+      valueOverride: null,
+      duration: c.duration,
+      cost: c.cost,
+      demand: c.demand,
+      earliestStart: c.earliestStart,
+      latestStart: c.latestStart,
+      included: true,
+      mandatory: false,
+      forcedStart: null,
+      dependsOn: c.dependsOn,
+      excludes: c.excludes,
+      teamId: null,
+      inFlight: false,
+    }));
+    const constraints = {
+      budget: generated.budget ?? null,
+      budgetFactor: 1,
+      capacity: generated.capacity,
+      teams: {},
+      removedTeams: [],
+    };
+    const patched = await api.patch(`${BASE}/${scenario.id}`, {
+      candidates,
+      constraints,
+      version: scenario.version,
+    });
+    expect(patched.status).toBe(200);
+    const run = (await api.post(`${BASE}/${scenario.id}/runs`, { timeLimitMs: 120_000 })).body;
+    const t0 = Date.now();
+    const health = await api.get('/api/v1/portfolios?limit=1');
+    expect(health.status).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    const cancelled = await api.delete(`${BASE}/${scenario.id}/runs/${run.id}`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const again = await api.post(`${BASE}/${scenario.id}/runs/${run.id}/cancel`, {});
+    expect(again.status).toBe(409);
+    const audit = await store.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', run.id)
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
+  }, 60_000);
+
+  it('adopts a scenario with an audited decision record, superseding the earlier one', async () => {
+    const first = (await api.post(BASE, { portfolioId, name: 'Plan A' })).body;
+    const second = (await api.post(BASE, { portfolioId, name: 'Plan B' })).body;
+    const noRun = await api.post(`${BASE}/${first.id}/adopt`, {
+      rationale: 'Board decision',
+      version: first.version,
+    });
+    expect(noRun.status).toBe(409);
+    expect(noRun.body.errors[0].field).toBe('runId');
+    for (const s of [first, second]) {
+      const run = (await api.post(`${BASE}/${s.id}/runs`, { timeLimitMs: 2000 })).body;
+      await waitForRun(api, s.id, run.id);
+    }
+    const stale = await api.post(`${BASE}/${first.id}/adopt`, { rationale: 'Board decision', version: 99 });
+    expect(stale.status).toBe(412);
+    const adopted = await api.post(`${BASE}/${first.id}/adopt`, {
+      rationale: 'Board decision',
+      version: first.version,
+    });
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.rationale).toBe('Board decision');
+    const b = await api.post(`${BASE}/${second.id}/adopt`, {
+      rationale: 'Budget cut',
+      version: second.version,
+    });
+    expect(b.status).toBe(200);
+    const a = (await api.get(`${BASE}/${first.id}`)).body;
+    expect(a.adoptedAt).toBeNull();
+    const now = (await api.get(`${BASE}/${second.id}`)).body;
+    expect(now.adoptionRationale).toBe('Budget cut');
+    expect(now.adoptedBy).toBeTruthy();
+    const history = await api.get(`${BASE}/${second.id}/audit`);
+    const entry = history.body.items.find(
+      (e: { changes: Record<string, unknown> }) => 'adoptionRationale' in e.changes,
+    );
+    expect(entry.changes.adoptionRationale.after).toBe('Budget cut');
+  }, 60_000);
+
+  it('hides scenarios of a portfolio the caller cannot see and names the field of bad input', async () => {
+    const scenario = (await api.post(BASE, { portfolioId, name: 'Private' })).body;
+    const outsider = await createTestUser(store, organisationId, {
+      grants: [{ role: 'vmo_lead', scopeType: 'portfolio', scopeId: otherPortfolioId }],
+    });
+    const other = apiClient(app, await tokenFor(store, organisationId, outsider.userId));
+    expect((await other.get(`${BASE}/${scenario.id}`)).status).toBe(404);
+    expect((await other.get(`${BASE}/${scenario.id}/runs`)).status).toBe(404);
+    expect((await other.post(`${BASE}/${scenario.id}/runs`, {})).status).toBe(404);
+    expect((await other.get(`${BASE}/${scenario.id}/compare/${scenario.id}`)).status).toBe(404);
+    expect(
+      (await other.post(`${BASE}/${scenario.id}/adopt`, { rationale: 'x y z', version: 1 })).status,
+    ).toBe(404);
+    const listed = await other.get(`${BASE}?limit=100`);
+    expect(listed.body.items.map((s: { id: string }) => s.id)).not.toContain(scenario.id);
+    const mine = (await other.post(BASE, { portfolioId: otherPortfolioId, name: 'Ops' })).body;
+    expect((await other.get(`${BASE}/${mine.id}/compare/${scenario.id}`)).body.errors[0].field).toBe(
+      'otherId',
+    );
+
+    const badLimit = await api.post(`${BASE}/${scenario.id}/runs`, { timeLimitMs: 5 });
+    expect(badLimit.status).toBe(400);
+    expect(JSON.stringify(badLimit.body.errors)).toContain('timeLimitMs');
+    const c = scenario.candidates as ScenarioCandidate[];
+    const forced = c.map((x, i) => (i === 0 ? { ...x, forcedStart: 30 } : x));
+    const badForce = await api.patch(`${BASE}/${scenario.id}`, {
+      candidates: forced,
+      version: scenario.version,
+    });
+    expect(badForce.status).toBe(400);
+    expect(badForce.body.errors[0].field).toBe('candidates[0].forcedStart');
+    const badSource = await api.patch(`${BASE}/${scenario.id}`, {
+      valueSource: 'gut',
+      version: scenario.version,
+    });
+    expect(badSource.status).toBe(400);
+    expect(JSON.stringify(badSource.body.errors)).toContain('valueSource');
+    const badAdopt = await api.post(`${BASE}/${scenario.id}/adopt`, { rationale: '', version: 1 });
+    expect(badAdopt.status).toBe(400);
+    expect(JSON.stringify(badAdopt.body.errors)).toContain('rationale');
+  }, 60_000);
+});
