@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { memo, type ReactNode, useEffect, useRef } from 'react';
 
 export interface Column<T> {
   id: string;
@@ -90,15 +90,7 @@ export function DataTable<T>({
             )}
             {items.map((item) => {
               const row = rows[item.index] as T;
-              return (
-                <tr key={rowKey(row)} aria-rowindex={item.index + 2}>
-                  {columns.map((column) => (
-                    <td key={column.id} className={column.numeric ? 'num' : undefined}>
-                      {column.cell(row)}
-                    </td>
-                  ))}
-                </tr>
-              );
+              return <BodyRow key={rowKey(row)} row={row} index={item.index} columns={columns} />;
             })}
             {bottom > 0 && (
               <tr className="t-table__spacer">
@@ -112,6 +104,30 @@ export function DataTable<T>({
     </div>
   );
 }
+
+/**
+ * One body row. Memoised: while the table scrolls only the rows coming into view render, not every
+ * row in the window (pages pass stable `columns`, e.g. from useMemo).
+ */
+const BodyRow = memo(function BodyRow<T>({
+  row,
+  index,
+  columns,
+}: {
+  row: T;
+  index: number;
+  columns: readonly Column<T>[];
+}) {
+  return (
+    <tr aria-rowindex={index + 2}>
+      {columns.map((column) => (
+        <td key={column.id} className={column.numeric ? 'num' : undefined}>
+          {column.cell(row)}
+        </td>
+      ))}
+    </tr>
+  );
+}) as <T>(props: { row: T; index: number; columns: readonly Column<T>[] }) => ReactNode;
 
 function HeaderCell<T>({
   column,

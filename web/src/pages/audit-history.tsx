@@ -1,3 +1,4 @@
+import { isApiError } from '../api/client';
 import { useAudit } from '../api/resources';
 import type { ResourceName } from '../api/types';
 import { Card, EmptyState, ErrorState, Skeleton } from '../design';
@@ -15,10 +16,12 @@ export function AuditHistory({ resource, id }: { resource: ResourceName; id: str
     <Card title="History">
       {audit.isPending ? (
         <Skeleton label="Loading history" />
+      ) : isApiError(audit.error, 'not_found') || audit.data?.length === 0 ? (
+        // The server answers 404 for a record that exists but has no audit entries yet (seeded or
+        // imported records): the page around this card has the record, so that means "none".
+        <EmptyState title="No recorded changes" />
       ) : audit.isError ? (
         <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : audit.data.length === 0 ? (
-        <EmptyState title="No recorded changes" />
       ) : (
         <ol className="stack" style={{ paddingLeft: 20, margin: 0 }}>
           {[...audit.data].reverse().map((entry) => (

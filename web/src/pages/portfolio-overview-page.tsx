@@ -8,6 +8,7 @@ import {
   EmptyState,
   ErrorState,
   Input,
+  Menu,
   optionsOf,
   Select,
   Skeleton,
@@ -16,9 +17,10 @@ import {
 } from '../design';
 import { downloadCsv, toCsv } from '../lib/csv';
 import { usePortfolioScope } from '../shell/portfolio-scope';
+import { useDeferredNames } from './people/deferred-directory';
 import { projectColumns } from './project-columns';
 import { ProjectFormDialog } from './project-form-dialog';
-import { usePageTitle, usePeopleNames } from './record-name';
+import { usePageTitle } from './record-name';
 import { SavedViews } from './saved-views-control';
 
 export interface OverviewState {
@@ -55,9 +57,6 @@ export function PortfolioOverviewPage() {
   const { portfolioId } = usePortfolioScope();
   const [state, setState] = useState<OverviewState>(DEFAULT_STATE);
   const [creating, setCreating] = useState(false);
-  const owners = usePeopleNames();
-  const allColumns = useMemo(() => projectColumns(owners), [owners]);
-  const columns = allColumns.filter((c) => state.columns.includes(c.id));
   const projects = useInfiniteList('projects', {
     portfolioId,
     q: state.q,
@@ -66,6 +65,13 @@ export function PortfolioOverviewPage() {
     health: state.health,
     sort: toSortParam(state.sort),
   });
+  // Owner names load after the first rows, so they do not compete with them (docs/benchmarks.md).
+  const owners = useDeferredNames('people', projects.isSuccess);
+  const allColumns = useMemo(() => projectColumns(owners), [owners]);
+  const columns = useMemo(
+    () => allColumns.filter((c) => state.columns.includes(c.id)),
+    [allColumns, state.columns],
+  );
   const rows = useMemo(() => projects.data?.pages.flatMap((p) => p.items) ?? [], [projects.data]);
   const update = (patch: Partial<OverviewState>) => setState((s) => ({ ...s, ...patch }));
 
@@ -164,9 +170,9 @@ function ColumnChooser({
   visible: string[];
   onChange: (ids: string[]) => void;
 }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="t-menu">
-      <summary className="t-button t-button--secondary">Columns</summary>
+    <Menu summary="Columns" open={open} onOpenChange={setOpen}>
       <fieldset className="t-menu__panel">
         <legend className="visually-hidden">Visible columns</legend>
         {all.map((column) => (
@@ -187,6 +193,6 @@ function ColumnChooser({
           </label>
         ))}
       </fieldset>
-    </details>
+    </Menu>
   );
 }

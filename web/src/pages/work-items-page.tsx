@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useEverything, useInfiniteList } from '../api/resources';
+import { useInfiniteList } from '../api/resources';
 import { STATUS_CATEGORIES, WORK_ITEM_TYPES, type WorkItem } from '../api/types';
 import {
   Button,
@@ -16,7 +16,8 @@ import {
   toSortParam,
 } from '../design';
 import { downloadCsv, toCsv } from '../lib/csv';
-import { usePageTitle, usePeopleNames, useTeamNames } from './record-name';
+import { useDeferredEverything, useDeferredNames } from './people/deferred-directory';
+import { usePageTitle } from './record-name';
 import { workItemColumns } from './work-item-columns';
 import { WorkItemFormDialog } from './work-item-form-dialog';
 
@@ -36,10 +37,12 @@ export function WorkItemsPage() {
     string
   >;
   const items = useInfiniteList('work-items', { ...filters, sort: toSortParam(sort) });
-  const projects = useEverything('projects');
-  const teamsList = useEverything('teams');
-  const people = usePeopleNames();
-  const teams = useTeamNames();
+  // Reference lists (filter choices, names) load after the first rows, not in competition with them.
+  const ready = items.isSuccess;
+  const projects = useDeferredEverything('projects', ready);
+  const teamsList = useDeferredEverything('teams', ready);
+  const people = useDeferredNames('people', ready);
+  const teams = useDeferredNames('teams', ready);
   const columns = useMemo(() => workItemColumns(people, teams), [people, teams]);
   const rows = useMemo(() => items.data?.pages.flatMap((p) => p.items) ?? [], [items.data]);
 

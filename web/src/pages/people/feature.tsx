@@ -1,7 +1,13 @@
+import { useRecord } from '../../api/resources';
 import type { WebFeature } from '../../features/feature';
 import type { RouteHandle } from '../../shell/breadcrumbs';
-import { RecordName } from '../record-name';
 import { PersonPage } from './person-page';
+
+/** A person's name for the breadcrumb (RecordName would read a person's job `title` as a work item's). */
+function PersonCrumb({ id }: { id: string | undefined }) {
+  const person = useRecord('people', id);
+  return <>{person.data?.name ?? '…'}</>;
+}
 
 /** The person page under /people; the directory and the command palette link to it. */
 export const peopleFeature: WebFeature = {
@@ -10,7 +16,7 @@ export const peopleFeature: WebFeature = {
       {
         path: ':personId',
         element: <PersonPage />,
-        handle: { crumb: (p) => <RecordName resource="people" id={p.personId} /> } satisfies RouteHandle,
+        handle: { crumb: (p) => <PersonCrumb id={p.personId} /> } satisfies RouteHandle,
       },
     ],
   },
