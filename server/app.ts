@@ -10,6 +10,7 @@ import { registerSessionRoutes } from './features/auth/auth-routes';
 import { registerCredentialRoutes } from './features/auth/credential-routes';
 import { registerDeliveryRoutes } from './features/delivery/routes';
 import { registerEventRoutes } from './features/events/events-routes';
+import { registerImportExportRoutes } from './features/export/register';
 import { registerThroughputRoutes } from './features/flow/throughput-routes';
 import { registerMoneyRoutes } from './features/money/money-routes';
 import { registerOptimisationRoutes } from './features/optimisation/optimisation-routes';
@@ -133,6 +134,7 @@ export async function buildApp({
   registerScheduleRoutes(app, store);
   registerPlaybookRoutes(app, store);
   registerOptimisationRoutes(app, store);
+  registerImportExportRoutes(app, store);
   await registerWebApp(app);
   return app;
 }
