@@ -10,6 +10,7 @@ import {
 } from '../../../core/capacity';
 import { loadHighsRuntime, runModel } from '../../optimisation/highs-solver';
 import { type CapacityModel, skillOfBooking } from './capacity-model';
+import { SCHEDULE_BOOKING } from './schedule-demand';
 
 export type SuggestionSolver = 'lp' | 'greedy';
 
@@ -45,7 +46,8 @@ export function buildSuggestionProblem(
   const demands: AssignmentDemand[] = [];
   const movable = new Set<string>();
   for (const b of model.bookings) {
-    if (b.kind !== 'soft' || !canPlan(b.projectId)) continue;
+    // Schedule-derived demand moves with the schedule, not by booking: it is never offered.
+    if (b.kind !== 'soft' || !canPlan(b.projectId) || b.id.startsWith(SCHEDULE_BOOKING)) continue;
     const hours = sum(b.daily);
     const cap = capacity.get(b.personId) ?? [];
     const load = booked.get(b.personId) ?? [];

@@ -6,6 +6,7 @@ import type {
   ResourceRequestsTable,
   WorkCalendarsTable,
 } from '../../store/tables';
+import { listScheduleBookings } from './schedule-demand';
 
 // Kysely queries behind the capacity views: everything that overlaps a window, in one organisation.
 
@@ -90,7 +91,17 @@ export async function listCapacityRows(
       .orderBy('id')
       .execute(),
   ]);
-  return { people, skills, calendars, leave, members, teams, assignments, requests };
+  const scheduled = await listScheduleBookings(trx, org, window, assignments);
+  return {
+    people,
+    skills,
+    calendars,
+    leave,
+    members,
+    teams,
+    assignments: [...assignments, ...scheduled],
+    requests,
+  };
 }
 
 /** Projects the caller may read (by the projects resource's access filter), with key and name. */

@@ -169,6 +169,44 @@ describe.each(engines)('effort estimates, applying suggestions and budget roll-u
     expect(foreign.status).toBe(404);
   });
 
+  it('counts schedule task assignments of people as soft demand, never offered to move', async () => {
+    const project = await api.post('/api/v1/projects', {
+      portfolioId: ids.portfolio,
+      key: 'PLS',
+      name: 'Project PLS',
+      approach: 'predictive',
+      startDate: '2026-05-04',
+    });
+    expect(project.status).toBe(201);
+    const resource = await api.post('/api/v1/schedule-resources', {
+      projectId: project.body.id,
+      name: 'Cy',
+      capacity: 1,
+      personId: ids.cy,
+    });
+    expect(resource.status).toBe(201);
+    const task = await api.post('/api/v1/schedule-tasks', {
+      projectId: project.body.id,
+      name: 'Build',
+      duration: 5,
+      assignments: [{ resourceId: resource.body.id, units: 2 }],
+    });
+    expect(task.status).toBe(201);
+    const heat = await api.get(
+      '/api/v1/capacity/heatmap?by=person&period=week&from=2026-05-04&to=2026-05-10',
+    );
+    const cy = heat.body.rows.find((r: { key: string }) => r.key === ids.cy);
+    // Five working days of 8 h at 2 units, Monday 4 to Friday 8 May 2026: twice Cy's capacity.
+    expect(cy.cells[0]).toMatchObject({ soft: 80, hard: 0, status: 'over' });
+    expect(cy.cells[0].causes).toEqual([
+      { projectId: project.body.id, projectKey: 'PLS', projectName: 'Project PLS', hours: 80 },
+    ]);
+    const suggestions = await api.get('/api/v1/capacity/suggestions?from=2026-05-04&to=2026-05-10');
+    expect(
+      suggestions.body.suggestions.filter((x: { demandId: string }) => x.demandId.startsWith('schedule:')),
+    ).toEqual([]);
+  });
+
   it('estimates effort from finished work with booked time, as a spread with its sample size', async () => {
     const ratios = [0.8, 0.9, 1, 1, 1.1, 1.2, 1.25, 1.5, 2, 3];
     for (const [i, r] of ratios.entries()) {
@@ -247,7 +285,7 @@ describe.each(engines)('effort estimates, applying suggestions and budget roll-u
     // Actual: the cost entries; Ann's booked time has no rate, so it is counted as uncosted hours.
     expect(q1.actual.total).toBe(750);
     expect(res.body.totals.budget.current.total).toBe(3000);
-    expect(res.body.projects.map((p: { projectKey: string }) => p.projectKey)).toEqual(['PLA', 'PLC']);
+    expect(res.body.projects.map((p: { projectKey: string }) => p.projectKey)).toEqual(['PLA', 'PLC', 'PLS']);
     const monthly = await api.get(`/api/v1/portfolios/${ids.portfolio}/budget-rollup?period=month`);
     expect(monthly.body.periods.map((p: { period: string }) => p.period)).toEqual([
       '2026-01',

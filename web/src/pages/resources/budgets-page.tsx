@@ -183,11 +183,8 @@ export function BudgetsPage() {
                       </td>
                       <td>{p.approved.join(', ') || '—'}</td>
                       <td>
-                        <Link
-                          to={`/portfolio/projects/${p.projectId}/evm`}
-                          aria-label={`Earned value of ${p.projectKey}`}
-                        >
-                          EVM
+                        <Link to={`/portfolio/projects/${p.projectId}/evm`}>
+                          EVM<span className="visually-hidden"> of {p.projectKey}</span>
                         </Link>
                       </td>
                     </tr>

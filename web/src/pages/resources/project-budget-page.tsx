@@ -41,7 +41,13 @@ export function ProjectBudgetPage() {
           ) : !b || b.months.length === 0 ? (
             <EmptyState title="No budget lines or actuals yet" />
           ) : (
-            <div className="t-table-wrap" style={{ maxHeight: 420, overflow: 'auto' }}>
+            <section
+              className="t-table-wrap"
+              style={{ maxHeight: 420, overflow: 'auto' }}
+              aria-label="Budget and actual per month"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+              tabIndex={0}
+            >
               <table className="t-table">
                 <caption className="visually-hidden">Budget and actual per month</caption>
                 <thead>
@@ -93,7 +99,7 @@ export function ProjectBudgetPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
           {b && b.uncostedHours > 0 && (
             <p className="t-notice">{b.uncostedHours} hours have no rate and are not costed.</p>
