@@ -88,7 +88,7 @@ export function BoardCardView({
           size="sm"
           variant="ghost"
           onClick={onBlock}
-          aria-label={card.blocked?.flagged ? `Unblock ${card.key}` : `Flag ${card.key} as blocked`}
+          aria-label={card.blocked?.flagged ? `Unblock ${card.key}` : `Block ${card.key}`}
         >
           {card.blocked?.flagged ? 'Unblock' : 'Block'}
         </Button>
