@@ -6,6 +6,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { BudgetBars } from '../../charts/lazy-evm-budget-bars';
 import { Badge, Card, EmptyState, ErrorState, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
+import { TableHead } from './table-head';
 import { money } from './window';
 
 const PERIODS = [
@@ -107,20 +108,9 @@ export function BudgetsPage() {
             <Card title="By category">
               <table className="t-table">
                 <caption className="visually-hidden">Budget and actual by category</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Category</th>
-                    <th scope="col" className="num">
-                      Current budget
-                    </th>
-                    <th scope="col" className="num">
-                      Actual
-                    </th>
-                    <th scope="col" className="num">
-                      Remaining
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={['Category', { num: 'Current budget' }, { num: 'Actual' }, { num: 'Remaining' }]}
+                />
                 <tbody>
                   {(
                     [
@@ -144,28 +134,18 @@ export function BudgetsPage() {
             <Card title="Projects">
               <table className="t-table">
                 <caption className="visually-hidden">Budget and actual per project</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Project</th>
-                    <th scope="col" className="num">
-                      Original
-                    </th>
-                    <th scope="col" className="num">
-                      Current
-                    </th>
-                    <th scope="col" className="num">
-                      Forecast
-                    </th>
-                    <th scope="col" className="num">
-                      Actual
-                    </th>
-                    <th scope="col" className="num">
-                      Variance
-                    </th>
-                    <th scope="col">Approved</th>
-                    <th scope="col">Earned value</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Project',
+                    { num: 'Original' },
+                    { num: 'Current' },
+                    { num: 'Forecast' },
+                    { num: 'Actual' },
+                    { num: 'Variance' },
+                    'Approved',
+                    'Earned value',
+                  ]}
+                />
                 <tbody>
                   {r.projects.map((p) => (
                     <tr key={p.projectId}>

@@ -4,6 +4,7 @@ import { CapacityHeatmap, percent } from '../../charts/capacity-heatmap';
 import { ChartFrame } from '../../charts/chart-frame';
 import { Badge, ButtonLink, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
+import { TableHead } from './table-head';
 import { hours, MONTHS_FOR, monthStart, windowEnd } from './window';
 
 const BY = [
@@ -145,14 +146,7 @@ function CausesTable({ causes, caption }: { causes: HeatCell['causes']; caption:
   return (
     <table className="t-table">
       <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Project</th>
-          <th scope="col" className="num">
-            Hours
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Project', { num: 'Hours' }]} />
       <tbody>
         {causes.map((c) => (
           <tr key={c.projectId ?? 'hidden'}>

@@ -1,4 +1,5 @@
 import type { EvmFigures } from '../../api/resources-money';
+import { TableHead } from './table-head';
 import { money, ratio } from './window';
 
 // Every EVM figure with its formula and what it means, so nobody has to know the acronyms.
@@ -158,16 +159,7 @@ export function FigureTable({
     <div className="t-table-wrap">
       <table className="t-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col" className="num">
-              Value
-            </th>
-            <th scope="col">Formula</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Figure', { num: 'Value' }, 'Formula', 'Meaning']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.name}>

@@ -7,6 +7,7 @@ import { EvmSCurve } from '../../charts/lazy-evm-s-curve';
 import { Card, EmptyState, ErrorState, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { eacMethods, evmFigures, FigureTable } from './evm-figures';
+import { TableHead } from './table-head';
 import { money, ratio } from './window';
 
 const VERSIONS = [
@@ -130,15 +131,7 @@ export function EvmPage() {
             </p>
             <table className="t-table">
               <caption className="visually-hidden">Reference-class ranges</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Probability not exceeded</th>
-                  <th scope="col" className="num">
-                    Final cost
-                  </th>
-                  <th scope="col">Finish by</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Probability not exceeded', { num: 'Final cost' }, 'Finish by']} />
               <tbody>
                 {e.referenceClass.ranges.map((r) => (
                   <tr key={r.percentile}>

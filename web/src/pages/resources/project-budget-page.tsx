@@ -11,6 +11,7 @@ import {
 import { Badge, Button, Card, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
 import { usePageTitle, usePeopleNames } from '../record-name';
 import { CostImportCard } from './cost-import-card';
+import { TableHead } from './table-head';
 import { money } from './window';
 
 /** A project's budget versions with approvals, budget vs actual per month, and its actuals. */
@@ -50,38 +51,20 @@ export function ProjectBudgetPage() {
             >
               <table className="t-table">
                 <caption className="visually-hidden">Budget and actual per month</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col" className="num">
-                      Original
-                    </th>
-                    <th scope="col" className="num">
-                      Current
-                    </th>
-                    <th scope="col" className="num">
-                      Forecast
-                    </th>
-                    <th scope="col" className="num">
-                      Actual labour
-                    </th>
-                    <th scope="col" className="num">
-                      Actual non-labour
-                    </th>
-                    <th scope="col" className="num">
-                      Actual capex
-                    </th>
-                    <th scope="col" className="num">
-                      Actual opex
-                    </th>
-                    <th scope="col" className="num">
-                      Actual total
-                    </th>
-                    <th scope="col" className="num">
-                      Variance
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Month',
+                    { num: 'Original' },
+                    { num: 'Current' },
+                    { num: 'Forecast' },
+                    { num: 'Actual labour' },
+                    { num: 'Actual non-labour' },
+                    { num: 'Actual capex' },
+                    { num: 'Actual opex' },
+                    { num: 'Actual total' },
+                    { num: 'Variance' },
+                  ]}
+                />
                 <tbody>
                   {b.months.map((m) => (
                     <tr key={m.month}>
@@ -127,18 +110,7 @@ function BudgetVersions({ projectId }: { projectId: string }) {
       ) : (
         <table className="t-table">
           <caption className="visually-hidden">Budget versions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Version</th>
-              <th scope="col" className="num">
-                Total
-              </th>
-              <th scope="col">Periods</th>
-              <th scope="col">Status</th>
-              <th scope="col">Approval</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Version', { num: 'Total' }, 'Periods', 'Status', 'Approval']} />
           <tbody>
             {budgets.data.items.map((x) => {
               const periods = [...new Set(x.lines.map((l) => l.period))].sort();
@@ -193,16 +165,7 @@ function Actuals({ projectId }: { projectId: string }) {
         ) : (
           <table className="t-table">
             <caption className="visually-hidden">Cost entries</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Description</th>
-                <th scope="col">Type</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Date', 'Description', 'Type', { num: 'Amount' }]} />
             <tbody>
               {costs.data.items.slice(0, 12).map((c) => (
                 <tr key={c.id}>
@@ -228,15 +191,7 @@ function Actuals({ projectId }: { projectId: string }) {
         ) : (
           <table className="t-table">
             <caption className="visually-hidden">Time entries</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Person</th>
-                <th scope="col" className="num">
-                  Hours
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Date', 'Person', { num: 'Hours' }]} />
             <tbody>
               {time.data.items.slice(0, 12).map((t) => (
                 <tr key={t.id}>

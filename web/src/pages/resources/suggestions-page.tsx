@@ -4,6 +4,7 @@ import { type Suggestion, useApplySuggestion, useSuggestions } from '../../api/r
 import { Badge, Button, Card, EmptyState, ErrorState, Input, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { EffortEstimateCard } from './effort-estimate-card';
+import { TableHead } from './table-head';
 import { hours, monthStart, windowEnd } from './window';
 
 /** Suggested assignments (LP over skills and free capacity), each applicable as a soft booking. */
@@ -77,15 +78,7 @@ export function SuggestionsPage() {
             </p>
             <table className="t-table">
               <caption className="visually-hidden">Suggested assignments</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Demand</th>
-                  <th scope="col">Skill</th>
-                  <th scope="col">Suggested</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Apply</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Demand', 'Skill', 'Suggested', 'Why', 'Apply']} />
               <tbody>
                 {data.suggestions.flatMap((s) =>
                   s.allocations.map((a, i) => (
