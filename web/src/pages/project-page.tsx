@@ -16,6 +16,7 @@ import {
 } from '../design';
 import { formatDate, formatMoney } from '../lib/format';
 import { AuditHistory } from './audit-history';
+import { ProjectMembers } from './people/project-members';
 import { ProjectFormDialog } from './project-form-dialog';
 import { usePageTitle, usePeopleNames, useTeamNames } from './record-name';
 import { workItemColumns } from './work-item-columns';
@@ -43,7 +44,9 @@ export function ProjectPage() {
           <h1>
             <span className="mono muted">{p.key}</span> {p.name}
           </h1>
-          <p className="muted">{portfolioName}</p>
+          <p className="muted">
+            {portfolioName} · <Link to={`/portfolio/projects/${p.id}/schedule`}>Schedule (Gantt)</Link>
+          </p>
         </div>
         <div className="row">
           <Button onClick={() => setEditing(true)}>Edit project</Button>
@@ -81,6 +84,7 @@ export function ProjectPage() {
         <ProjectMilestones projectId={p.id} />
         <ProjectDependencies projectId={p.id} />
       </div>
+      <ProjectMembers projectId={p.id} ownerId={p.ownerId} />
       <AuditHistory resource="projects" id={p.id} />
       <ProjectFormDialog open={editing} onClose={() => setEditing(false)} project={p} />
       <DeleteProjectDialog
