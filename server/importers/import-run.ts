@@ -38,6 +38,8 @@ export interface ImportRunSpec {
   categoryOf(status: string): StatusCategory;
   projectKeys: Record<string, string>;
   records: AsyncIterable<ImportEvent>;
+  /** Who the audit entries name; default `import <source>`. */
+  actorLabel?: string | undefined;
 }
 
 export interface ImportRunOptions {
@@ -93,7 +95,7 @@ export async function runImport(
     sourcePrefix: `${spec.system}:`,
     namespace: spec.namespace,
     system: spec.system,
-    actorLabel: `import ${spec.source}`,
+    actorLabel: spec.actorLabel ?? `import ${spec.source}`,
     now,
     categoryOf: (status) => spec.categoryOf(status),
     projectKeys: spec.projectKeys,

@@ -22,6 +22,8 @@ export interface TrackerImportOptions {
   now?: Date | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   afterBatchWrite?: ((batch: number) => void | Promise<void>) | undefined;
+  /** Who the audit entries name (the web import's user). */
+  actorLabel?: string | undefined;
 }
 
 export interface TrackerImportSummary extends ImportRunSummary {
@@ -58,7 +60,7 @@ interface AdoScan {
  * First pass: the ID → key map (parents may come later in the file), duplicate IDs and the row
  * count. Memory is bounded by these maps, not by the file.
  */
-async function scanAdo(file: string, mapping: TrackerMapping, defaultProject: string): Promise<AdoScan> {
+export async function scanAdo(file: string, mapping: TrackerMapping, defaultProject: string): Promise<AdoScan> {
   const scan: AdoScan = { total: 0, keys: new Set(), keyById: new Map(), duplicates: new Map() };
   const firstRow = new Map<string, number>();
   let header: TableHeader | undefined;
@@ -93,7 +95,7 @@ async function scanAdo(file: string, mapping: TrackerMapping, defaultProject: st
   return scan;
 }
 
-async function* readAdo(
+export async function* readAdo(
   file: string,
   scan: AdoScan,
   ctx: { mapping: TrackerMapping; classifier: TrackerClassifier; timeZone: string; defaultProject: string },
@@ -168,6 +170,7 @@ export async function importAdo(
       categoryOf: (s) => classifier.categoryOf(s),
       projectKeys: mapping.projects,
       records: readAdo(options.file, scan, { mapping, classifier, timeZone, defaultProject }),
+      actorLabel: options.actorLabel,
     },
     options,
   );

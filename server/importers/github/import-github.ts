@@ -26,7 +26,7 @@ interface GithubScan {
 }
 
 /** First pass: keys, duplicates and the pull requests to skip; one issue in memory at a time. */
-async function scanGithub(file: string, mapping: TrackerMapping, repository: string): Promise<GithubScan> {
+export async function scanGithub(file: string, mapping: TrackerMapping, repository: string): Promise<GithubScan> {
   const scan: GithubScan = { total: 0, pullRequests: 0, keys: new Set(), duplicates: new Map() };
   const firstRow = new Map<string, number>();
   for await (const event of streamJsonIssues(file)) {
@@ -54,7 +54,7 @@ async function scanGithub(file: string, mapping: TrackerMapping, repository: str
   return scan;
 }
 
-async function* readGithub(
+export async function* readGithub(
   file: string,
   scan: GithubScan,
   ctx: { mapping: TrackerMapping; classifier: TrackerClassifier; defaultRepository: string },
@@ -111,6 +111,7 @@ export async function importGithub(
       categoryOf: (s) => classifier.categoryOf(s),
       projectKeys: mapping.projects,
       records: readGithub(options.file, scan, { mapping, classifier, defaultRepository }),
+      actorLabel: options.actorLabel,
     },
     options,
   );

@@ -24,6 +24,7 @@ export interface JiraImportOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Called inside each batch's transaction after its writes: lets tests kill an import mid-batch. */
   afterBatchWrite?: ((batch: number) => void | Promise<void>) | undefined;
+  actorLabel?: string | undefined;
 }
 
 export interface JiraImportSummary {
@@ -67,6 +68,7 @@ export async function importJira(store: Store, options: JiraImportOptions): Prom
       categoryOf: (status) => classifier.categoryOf(status),
       projectKeys: mapping.projects,
       records: readJiraRecords(options.file, scan, { mapping, timeZone, classifier }),
+      actorLabel: options.actorLabel,
     },
     options,
   );

@@ -127,6 +127,7 @@ export async function importTable(
       categoryOf: (s) => classifier.categoryOf(s),
       projectKeys: mapping.projects,
       records: readTable(options.file, scan, { mapping, classifier, timeZone }),
+      actorLabel: options.actorLabel,
     },
     options,
   );

@@ -1,0 +1,79 @@
+import { Type } from 'typebox';
+import { MISSING_POLICIES } from '../../importers/import-batch-finish';
+import { TABLE_FIELDS } from '../../importers/table/table-mapping';
+import { IMPORT_KINDS } from './detect-kind';
+
+const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const UploadQuery = Type.Object(
+  { fileName: Type.String({ minLength: 1, maxLength: 200, description: 'The uploaded file’s name' }) },
+  { additionalProperties: false },
+);
+export const UploadParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const PreviewResponse = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  size: Type.Integer(),
+  kind: literalUnion(IMPORT_KINDS),
+  format: literalUnion(['csv', 'xlsx', 'json']),
+  columns: Type.Array(Type.String()),
+  sampleRows: Type.Array(Type.Array(Type.String())),
+  source: Type.String({ description: 'Default source name (the file name)' }),
+  fields: Type.Array(Type.String(), { description: 'Work item fields a spreadsheet column can map to' }),
+  suggestedMapping: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  savedMapping: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+});
+
+export const StepBody = Type.Object(
+  {
+    kind: literalUnion(IMPORT_KINDS),
+    mapping: Type.Optional(
+      Type.Object({}, { additionalProperties: true, description: 'See docs/importing.md' }),
+    ),
+    source: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportBody = Type.Object(
+  {
+    ...StepBody.properties,
+    onMissing: Type.Optional(literalUnion(MISSING_POLICIES)),
+  },
+  { additionalProperties: false },
+);
+
+const Rejections = Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() }));
+
+export const ValidateResponse = Type.Object({
+  total: Type.Integer(),
+  valid: Type.Integer(),
+  existing: Type.Integer({ description: 'Valid rows whose key is already a work item (they update)' }),
+  rejected: Type.Integer(),
+  rejections: Rejections,
+});
+
+export const JobResponse = Type.Object({
+  id: Type.String(),
+  status: literalUnion(['running', 'completed', 'failed']),
+  done: Type.Integer(),
+  total: Type.Integer(),
+  startedAt: Type.String(),
+  summary: Type.Union([
+    Type.Object({
+      created: Type.Integer(),
+      updated: Type.Integer(),
+      unchanged: Type.Integer(),
+      rejected: Type.Integer(),
+      missing: Type.Integer(),
+      rejections: Rejections,
+    }),
+    Type.Null(),
+  ]),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+
+export { TABLE_FIELDS };
