@@ -21,3 +21,15 @@ export function usePersonAssignments(personId: string) {
       }),
   });
 }
+
+/** The resource assignments (people booked) of one project. */
+export function useProjectAssignments(projectId: string) {
+  return useQuery({
+    queryKey: ['resource-assignments', 'project', projectId],
+    queryFn: ({ signal }) =>
+      apiRequest<Page<ResourceAssignment>>('GET', '/resource-assignments', {
+        query: { projectId, sort: '-startDate', limit: 200 },
+        signal,
+      }),
+  });
+}

@@ -6,7 +6,7 @@ import { Badge, Card, DataTable, EmptyState, ErrorState, humanise, Skeleton } fr
 import { formatDate } from '../../lib/format';
 import { useTeamNames } from '../record-name';
 import type { ResourceAssignment } from './person-api';
-import { computeInvolvement, describeInvolvement, type Involvement } from './person-links';
+import { byField, computeInvolvement, describeInvolvement, type Involvement } from './person-links';
 
 type Query<T> = UseQueryResult<Page<T>>;
 
@@ -28,7 +28,7 @@ export function PersonInvolvement({
   const body = (key: 'teamId' | 'projectId', render: (e: Involvement) => React.ReactNode, none: string) => {
     if (pending) return <Skeleton label="Loading" />;
     if (error) return <ErrorState error={error} />;
-    const list = computeInvolvement(items, booked, key);
+    const list = computeInvolvement(items, booked, byField(key));
     if (list.length === 0) return <EmptyState title={none} />;
     return (
       <ul className="link-list">

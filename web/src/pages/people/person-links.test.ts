@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeInvolvement, describeInvolvement, proficiencyLabel } from './person-links';
+import { byField, computeInvolvement, describeInvolvement, proficiencyLabel } from './person-links';
 
 describe('computeInvolvement', () => {
   it('counts work items and assignments per project, most involved first', () => {
@@ -13,14 +13,26 @@ describe('computeInvolvement', () => {
       { projectId: 'p3', teamId: null },
       { projectId: 'p1', teamId: 't2' },
     ];
-    expect(computeInvolvement(work, assignments, 'projectId')).toEqual([
+    expect(computeInvolvement(work, assignments, byField('projectId'))).toEqual([
       { id: 'p1', workItems: 1, assignments: 1 },
       { id: 'p2', workItems: 2, assignments: 0 },
       { id: 'p3', workItems: 0, assignments: 1 },
     ]);
-    expect(computeInvolvement(work, assignments, 'teamId')).toEqual([
+    expect(computeInvolvement(work, assignments, byField('teamId'))).toEqual([
       { id: 't1', workItems: 2, assignments: 0 },
       { id: 't2', workItems: 0, assignments: 1 },
+    ]);
+  });
+
+  it('takes different keys from work items and assignments (assignee and person)', () => {
+    const work = [{ assigneeId: 'ann' }, { assigneeId: null }, { assigneeId: 'bob' }, { assigneeId: 'ann' }];
+    const booked = [{ personId: 'cy' }, { personId: 'bob' }];
+    expect(
+      computeInvolvement(work, booked, { work: (w) => w.assigneeId, assignment: (a) => a.personId }),
+    ).toEqual([
+      { id: 'ann', workItems: 2, assignments: 0 },
+      { id: 'bob', workItems: 1, assignments: 1 },
+      { id: 'cy', workItems: 0, assignments: 1 },
     ]);
   });
 
@@ -31,7 +43,7 @@ describe('computeInvolvement', () => {
     });
     fc.assert(
       fc.property(fc.array(row), fc.array(row), (work, assignments) => {
-        const out = computeInvolvement(work, assignments, 'teamId');
+        const out = computeInvolvement(work, assignments, byField('teamId'));
         const total = out.reduce((sum, e) => sum + e.workItems + e.assignments, 0);
         const withTeam = [...work, ...assignments].filter((r) => r.teamId !== null);
         expect(total).toBe(withTeam.length);

@@ -1,6 +1,6 @@
 /**
- * Which teams and projects a person works with, counted from what the API does hold: the work items
- * assigned to them and their resource assignments (the API has no team-membership route yet).
+ * Who works with what, counted from what the API does hold: work items (assignee, project, team)
+ * and resource assignments (person, project, team); the API has no team-membership route yet.
  * Most involved first, ties by id so the order is stable between renders.
  */
 export interface Involvement {
@@ -9,20 +9,11 @@ export interface Involvement {
   assignments: number;
 }
 
-interface WorkLike {
-  projectId: string;
-  teamId: string | null;
-}
-
-interface AssignmentLike {
-  projectId: string;
-  teamId: string | null;
-}
-
-export function computeInvolvement(
-  workItems: readonly WorkLike[],
-  assignments: readonly AssignmentLike[],
-  key: 'projectId' | 'teamId',
+/** Counts, per id that `keyOf` picks from each row, how many work items and assignments name it. */
+export function computeInvolvement<W, A>(
+  workItems: readonly W[],
+  assignments: readonly A[],
+  keyOf: { work: (row: W) => string | null; assignment: (row: A) => string | null },
 ): Involvement[] {
   const byId = new Map<string, Involvement>();
   const entry = (id: string) => {
@@ -33,17 +24,23 @@ export function computeInvolvement(
     return created;
   };
   for (const item of workItems) {
-    const id = item[key];
+    const id = keyOf.work(item);
     if (id) entry(id).workItems += 1;
   }
   for (const assignment of assignments) {
-    const id = assignment[key];
+    const id = keyOf.assignment(assignment);
     if (id) entry(id).assignments += 1;
   }
   return [...byId.values()].sort(
     (a, b) =>
       b.workItems + b.assignments - (a.workItems + a.assignments) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+}
+
+/** The same key on work items and assignments (projectId, teamId). */
+export function byField<K extends string>(field: K) {
+  const pick = (row: Partial<Record<K, string | null>>) => row[field] ?? null;
+  return { work: pick, assignment: pick };
 }
 
 /** "3 work items, 1 assignment" — the evidence behind a link, in words. */
