@@ -17,7 +17,6 @@ import {
 import { formatDate, formatMoney } from '../lib/format';
 import { AuditHistory } from './audit-history';
 import { ProjectMembers } from './people/project-members';
-import { ProjectMembers } from './people/project-members';
 import { ProjectFormDialog } from './project-form-dialog';
 import { usePageTitle, usePeopleNames, useTeamNames } from './record-name';
 import { workItemColumns } from './work-item-columns';
@@ -85,7 +84,6 @@ export function ProjectPage() {
         <ProjectMilestones projectId={p.id} />
         <ProjectDependencies projectId={p.id} />
       </div>
-      <ProjectMembers projectId={p.id} ownerId={p.ownerId} />
       <ProjectMembers projectId={p.id} ownerId={p.ownerId} />
       <AuditHistory resource="projects" id={p.id} />
       <ProjectFormDialog open={editing} onClose={() => setEditing(false)} project={p} />
