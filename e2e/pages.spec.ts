@@ -15,7 +15,7 @@ const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 let app: TestApp;
 let browser: Browser;
-let ids: { project: string; workItem: string; team: string };
+let ids: { project: string; workItem: string; team: string; person: string };
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -24,8 +24,13 @@ beforeAll(async () => {
   const projects = await app.api<{ items: { id: string }[] }>('GET', '/projects?limit=1&sort=name');
   const items = await app.api<{ items: { id: string }[] }>('GET', '/work-items?limit=1');
   const teams = await app.api<{ items: { id: string }[] }>('GET', '/teams?limit=1&sort=name');
+  const busy = await app.api<{ items: { assigneeId: string | null }[] }>(
+    'GET',
+    '/work-items?statusCategory=in_progress&type=story&limit=20',
+  );
   const first = (page: { items: { id: string }[] }) => page.items[0]?.id ?? '';
-  ids = { project: first(projects), workItem: first(items), team: first(teams) };
+  const person = busy.items.find((w) => w.assigneeId)?.assigneeId ?? '';
+  ids = { project: first(projects), workItem: first(items), team: first(teams), person };
 });
 
 afterAll(async () => {
@@ -129,6 +134,7 @@ const PAGES = [
   { name: 'team', path: () => `/delivery/teams/${ids.team}`, heading: /.+/ },
   { name: 'value', path: () => '/value', heading: 'Value' },
   { name: 'people', path: () => '/people', heading: 'People' },
+  { name: 'person', path: () => `/people/${ids.person}`, heading: /.+/ },
   { name: 'settings-account', path: () => '/settings/account', heading: 'Settings' },
   { name: 'settings-tokens', path: () => '/settings/tokens', heading: 'Settings' },
   { name: 'settings-users', path: () => '/settings/users', heading: 'Settings' },
@@ -154,6 +160,48 @@ describe.each(['light', 'dark'] as const)('every main page in the %s theme', (co
     }
     await context.close();
     expect(failures).toEqual([]);
+  });
+});
+
+describe('person page', () => {
+  it('opens from the people directory with profile, skills, work, teams, projects, allocations and history', async () => {
+    const person = await app.api<{ name: string; skills: { skill: string; proficiency: number }[] }>(
+      'GET',
+      `/people/${ids.person}`,
+    );
+    const { context, page } = await signedInPage(browser, app.url);
+    await page.goto(`/people?q=${encodeURIComponent(person.name)}`);
+    await page.getByRole('link', { name: person.name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/people/${ids.person}`);
+    for (const section of [
+      'Profile',
+      'Skills',
+      'Current work',
+      'Teams',
+      'Projects',
+      'Allocations',
+      'History',
+    ])
+      await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
+    const skill = person.skills[0];
+    if (skill) await page.getByRole('meter', { name: `${skill.skill} proficiency` }).waitFor();
+    // Someone with work in progress: the table lists it, and a team and a project are linked.
+    await page.getByRole('region', { name: `Work in progress of ${person.name}` }).waitFor();
+    await page.locator('.link-list a[href^="/delivery/teams/"]').first().waitFor();
+    await page.locator('.link-list a[href^="/portfolio/projects/"]').first().waitFor();
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      return !doc.querySelector('[role="status"][aria-label^="Loading"]');
+    });
+    await page.screenshot({ path: `${ARTIFACTS}person-detail.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The breadcrumb names the person and leads back to the directory.
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await crumbs.getByText(person.name).waitFor();
+    await crumbs.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    await context.close();
   });
 });
 

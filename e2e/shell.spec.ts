@@ -110,3 +110,122 @@ describe('portfolio overview', () => {
     await context.close();
   });
 });
+
+describe('focus and keyboard', () => {
+  /** What has focus: its tag, accessible text and the live region's words. */
+  const focused = (page: import('playwright-core').Page) =>
+    page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            activeElement: { tagName: string; textContent: string | null; id: string } | null;
+            querySelector(s: string): { textContent: string | null } | null;
+          };
+        }
+      ).document;
+      const el = doc.activeElement;
+      return {
+        tag: el?.tagName.toLowerCase() ?? '',
+        text: el?.textContent?.trim() ?? '',
+        id: el?.id ?? '',
+        announced: doc.querySelector('[data-testid="route-announcer"]')?.textContent ?? '',
+      };
+    });
+
+  it('moves focus to the new page heading and announces it; the skip link focuses main', async () => {
+    const { context, page } = await signedInPage(browser, app.url);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio overview' }).waitFor();
+    // First stop on a fresh page is the skip link; it moves focus to the main region.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('main');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Work items' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Work items' }).waitFor();
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { activeElement: { tagName: string } | null } })
+        .document;
+      return doc.activeElement?.tagName === 'H1';
+    });
+    expect(await focused(page)).toMatchObject({
+      tag: 'h1',
+      text: 'Work items',
+      announced: 'Navigated to Work items',
+    });
+    // Changing a filter is not a new page: focus stays in the field.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('login');
+    await page.waitForTimeout(300);
+    expect((await focused(page)).tag).toBe('input');
+    await context.close();
+  });
+
+  it('returns focus to the button that opened a dialog, and Escape closes menus', async () => {
+    const { context, page } = await signedInPage(browser, app.url);
+    const opener = page.getByRole('button', { name: 'New project' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await focused(page)).text).toBe('New project');
+
+    const bell = page.locator('summary', { hasText: 'Notifications' });
+    await bell.click();
+    await page.getByTestId('live-status').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('live-status').waitFor({ state: 'hidden' });
+    expect((await focused(page)).text).toContain('Notifications');
+    await context.close();
+  });
+
+  it('runs the command palette from the keyboard alone: arrows, Enter, Escape', async () => {
+    const person = (
+      await app.api<{ items: { id: string; name: string }[] }>('GET', '/people?limit=1&sort=name')
+    ).items[0];
+    if (!person) throw new Error('the demo has no people');
+    const { context, page } = await signedInPage(browser, app.url);
+    const search = page.getByRole('button', { name: /Search/ });
+    await search.focus();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Search Triad' });
+    const box = palette.getByRole('combobox', { name: 'Search' });
+    await box.waitFor();
+    // Typed text goes to the search field, which has focus as soon as the palette opens.
+    await page.keyboard.type('Pe');
+    // The matching page comes at once, the records after the search answers.
+    await palette.getByRole('option').nth(1).waitFor();
+    const active = () => box.getAttribute('aria-activedescendant');
+    const first = await active();
+    await page.keyboard.press('ArrowDown');
+    expect(await active()).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await active()).toBe(first);
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'detached' });
+    expect((await focused(page)).text).toContain('Search');
+
+    await page.keyboard.press('Control+k');
+    await box.waitFor();
+    await page.keyboard.type(person.name);
+    await palette.getByRole('option', { name: new RegExp(`Person.*${person.name}`) }).waitFor();
+    // Pages come first; move down to the person and open it.
+    while (
+      !((await palette.locator('[role="option"][aria-selected="true"]').textContent()) ?? '').startsWith(
+        'Person',
+      )
+    )
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/people/${person.id}`);
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { activeElement: { tagName: string } | null } })
+        .document;
+      return doc.activeElement?.tagName === 'H1';
+    });
+    await context.close();
+  });
+});
