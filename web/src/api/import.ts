@@ -1,0 +1,106 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { authenticate } from './auth';
+import { ApiError, apiRequest } from './client';
+
+// The web import flow (server/features/import): upload → preview → validate → import job.
+
+export type ImportKind = 'jira' | 'ado' | 'github' | 'table';
+export type MissingPolicy = 'keep' | 'close' | 'delete';
+
+export interface TableMappingDoc {
+  columns: Record<string, string>;
+  project: string | null;
+  [key: string]: unknown;
+}
+
+export interface UploadPreview {
+  id: string;
+  fileName: string;
+  size: number;
+  kind: ImportKind;
+  format: 'csv' | 'xlsx' | 'json';
+  columns: string[];
+  sampleRows: string[][];
+  source: string;
+  fields: string[];
+  suggestedMapping: TableMappingDoc | null;
+  savedMapping: Record<string, unknown> | null;
+}
+
+export interface Rejection {
+  row: number;
+  reason: string;
+}
+
+export interface ValidationReport {
+  total: number;
+  valid: number;
+  existing: number;
+  rejected: number;
+  rejections: Rejection[];
+}
+
+export interface ImportJob {
+  id: string;
+  status: 'running' | 'completed' | 'failed';
+  done: number;
+  total: number;
+  startedAt: string;
+  summary: {
+    created: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+    missing: number;
+    rejections: Rejection[];
+  } | null;
+  error: string | null;
+}
+
+export interface ImportStep {
+  kind: ImportKind;
+  mapping?: Record<string, unknown>;
+  source?: string;
+  timeZone?: string;
+}
+
+/** Sends the file's bytes as they are (no multipart): the server keeps it for the next steps. */
+export async function uploadImportFile(file: File): Promise<UploadPreview> {
+  const init = authenticate({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
+    body: file,
+  });
+  const response = await fetch(`/api/v1/imports/uploads?fileName=${encodeURIComponent(file.name)}`, init);
+  const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) throw new ApiError(response.status, payload);
+  return payload as unknown as UploadPreview;
+}
+
+export function useUploadImport() {
+  return useMutation({ mutationFn: uploadImportFile });
+}
+
+export function useValidateImport(uploadId: string) {
+  return useMutation({
+    mutationFn: (step: ImportStep) =>
+      apiRequest<ValidationReport>('POST', `/imports/uploads/${uploadId}/validate`, { body: step }),
+  });
+}
+
+export function useStartImport(uploadId: string) {
+  return useMutation({
+    mutationFn: (step: ImportStep & { onMissing: MissingPolicy }) =>
+      apiRequest<ImportJob>('POST', `/imports/uploads/${uploadId}/import`, { body: step }),
+  });
+}
+
+/** Polls the job twice a second while it runs. */
+export function useImportJob(jobId: string | undefined) {
+  return useQuery({
+    queryKey: ['import-job', jobId],
+    queryFn: () => apiRequest<ImportJob>('GET', `/imports/jobs/${jobId}`),
+    enabled: jobId !== undefined,
+    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 500 : false),
+  });
+}
