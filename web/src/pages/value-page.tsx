@@ -1,90 +1,141 @@
-import { useMemo } from 'react';
-import { useEverything } from '../api/resources';
-import type { Goal } from '../api/types';
-import { ChartFrame } from '../charts/chart-frame';
-import { SimpleBarChart } from '../charts/lazy-bar-chart';
-import { Badge, Card, EmptyState, ErrorState, humanise, Skeleton } from '../design';
+import { Link } from 'react-router';
+import { useBacklog, usePortfolioRealisation, useStrategyTree, useValueList } from '../api/value';
+import { ButtonLink, Card } from '../design';
 import { formatMoney } from '../lib/format';
-import { usePortfolioScope } from '../shell/portfolio-scope';
-import { usePageTitle, usePeopleNames } from './record-name';
+import { usePageTitle } from './record-name';
+import {
+  formatNumber,
+  formatPercent,
+  PageHeader,
+  QueryView,
+  StatusBadge,
+  usePortfolioChoice,
+} from './value/value-common';
+import './value/value.css';
 
+/** The value office's overview: one card per area with its headline figure and a way in. */
 export function ValuePage() {
   usePageTitle('Value');
-  const { portfolioId } = usePortfolioScope();
-  const goals = useEverything('goals');
-  const people = usePeopleNames();
-  const portfolios = useEverything('portfolios');
-  const projects = useEverything('projects');
-
-  const investment = useMemo(() => {
-    const totals = new Map<string, number>();
-    for (const p of projects.data ?? [])
-      totals.set(p.portfolioId, (totals.get(p.portfolioId) ?? 0) + (p.budget ?? 0));
-    return (portfolios.data ?? []).map((p) => ({ label: p.name, value: totals.get(p.id) ?? 0 }));
-  }, [projects.data, portfolios.data]);
-
-  // Goals of the chosen portfolio plus organisation goals (which belong to no portfolio).
-  const visible = (goals.data ?? []).filter(
-    (g) => !portfolioId || g.portfolioId === portfolioId || g.level === 'organisation',
-  );
-  const children = new Map<string | null, Goal[]>();
-  for (const g of visible) {
-    const parent = g.parentId && visible.some((p) => p.id === g.parentId) ? g.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), g]);
-  }
-  const renderTree = (parent: string | null) => {
-    const list = children.get(parent);
-    if (!list) return null;
-    return (
-      <ul className="goal-tree">
-        {list.map((g) => (
-          <li key={g.id} id={`goal-${g.id}`}>
-            <Badge>{humanise(g.level)}</Badge> <strong>{g.name}</strong>
-            {g.ownerId && <span className="muted"> · {people.get(g.ownerId) ?? '…'}</span>}
-            {g.description && <p className="muted">{g.description}</p>}
-            {renderTree(g.id)}
-          </li>
-        ))}
-      </ul>
-    );
-  };
-
+  const { portfolioId } = usePortfolioChoice();
+  const tree = useStrategyTree();
+  const kpis = useValueList('kpis');
+  const cases = useValueList('business-cases');
+  const realisation = usePortfolioRealisation(portfolioId);
+  const backlog = useBacklog(portfolioId, 'wsjf');
+  const statusCounts = new Map<string, number>();
+  for (const k of kpis.data ?? []) statusCounts.set(k.status, (statusCounts.get(k.status) ?? 0) + 1);
   return (
-    <>
-      <div className="page-header">
-        <div>
-          <h1>Value</h1>
-          <p className="muted">
-            Goals and where the money goes. Benefits and key results arrive with the VMO features.
-          </p>
-        </div>
-      </div>
-      <Card title="Goals">
-        {goals.isPending ? (
-          <Skeleton label="Loading goals" />
-        ) : goals.isError ? (
-          <ErrorState error={goals.error} onRetry={() => void goals.refetch()} />
-        ) : visible.length === 0 ? (
-          <EmptyState title="No goals yet" />
-        ) : (
-          renderTree(null)
-        )}
-      </Card>
-      {projects.isPending || portfolios.isPending ? (
-        <Skeleton label="Loading investment" />
-      ) : (
-        <ChartFrame
-          title="Budget by portfolio"
-          summary={investment.map((i) => `${i.label}: ${formatMoney(i.value)}`).join('; ')}
-          fileName="budget-by-portfolio.csv"
-          data={{
-            columns: ['Portfolio', 'Total project budget'],
-            rows: investment.map((i) => [i.label, i.value]),
-          }}
+    <div className="stack">
+      <PageHeader
+        title="Value"
+        intro="Whether the portfolio works on what matters, and the value it delivers: strategy and OKRs, KPIs, business cases, benefits and priorities."
+      />
+      <div className="grid-2">
+        <Card
+          title="Strategy and OKRs"
+          actions={
+            <ButtonLink size="sm" to="/value/strategy">
+              Open strategy tree
+            </ButtonLink>
+          }
         >
-          <SimpleBarChart data={investment} valueName="Budget" formatValue={formatMoney} />
-        </ChartFrame>
-      )}
-    </>
+          <QueryView query={tree} label="the strategy tree">
+            {(t) => (
+              <p>
+                {t.goals.length} goals, {t.goals.reduce((n, g) => n + g.keyResults.length, 0)} key results.{' '}
+                <strong>
+                  {formatPercent(t.totals.spend ? t.totals.alignedSpend / t.totals.spend : null)}
+                </strong>{' '}
+                of spend aligned to a goal; {t.unaligned.projects.length} projects and{' '}
+                {t.unaligned.epics.length} epics unaligned.
+              </p>
+            )}
+          </QueryView>
+        </Card>
+        <Card
+          title="KPIs and value streams"
+          actions={
+            <ButtonLink size="sm" to="/value/kpis">
+              Open KPIs
+            </ButtonLink>
+          }
+        >
+          <QueryView query={kpis} label="KPIs">
+            {(list) => (
+              <>
+                <p>{list.length} KPIs:</p>
+                <p className="row">
+                  {[...statusCounts].map(([status, count]) => (
+                    <span key={status}>
+                      <StatusBadge status={status} /> {count}
+                    </span>
+                  ))}
+                </p>
+                <Link to="/value/streams">Value streams and their dashboards</Link>
+              </>
+            )}
+          </QueryView>
+        </Card>
+        <Card
+          title="Business cases"
+          actions={
+            <ButtonLink size="sm" to="/value/business-cases">
+              Open business cases
+            </ButtonLink>
+          }
+        >
+          <QueryView query={cases} label="business cases">
+            {(list) => (
+              <p>
+                {list.length} business cases with a total expected NPV of{' '}
+                <strong>{formatMoney(list.reduce((sum, c) => sum + c.figures.npv, 0))}</strong>.
+              </p>
+            )}
+          </QueryView>
+        </Card>
+        <Card
+          title="Benefits realisation"
+          actions={
+            <ButtonLink size="sm" to="/value/benefits">
+              Open benefits
+            </ButtonLink>
+          }
+        >
+          <QueryView query={realisation} label="benefits realisation">
+            {(r) => (
+              <p>
+                {formatMoney(r.realised)} realised of {formatMoney(r.planned)} planned to date (
+                <strong>{formatPercent(r.ratio)}</strong>) in this portfolio.
+              </p>
+            )}
+          </QueryView>
+        </Card>
+        <Card
+          title="Prioritisation"
+          actions={
+            <ButtonLink size="sm" to="/value/prioritisation">
+              Open ranked backlog
+            </ButtonLink>
+          }
+        >
+          <QueryView query={backlog} label="the ranked backlog">
+            {(b) => (
+              <>
+                <p>Top of the backlog by WSJF:</p>
+                <ol>
+                  {b.items.slice(0, 3).map((i) => (
+                    <li key={i.workItem.id}>
+                      {i.workItem.key} {i.workItem.title}{' '}
+                      <span className="muted">— {formatNumber(i.score)}</span>
+                    </li>
+                  ))}
+                </ol>
+                <Link to="/value/prioritisation/wsjf-session">Run a WSJF session</Link>
+              </>
+            )}
+          </QueryView>
+        </Card>
+      </div>
+    </div>
   );
 }
