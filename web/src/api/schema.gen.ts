@@ -1084,6 +1084,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assumptions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export assumption records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "title" | "-title" | "validateBy" | "-validateBy" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: open, validated, invalidated */
+                    status?: string;
+                    /** @description validateBy on or after */
+                    validateByFrom?: string;
+                    /** @description validateBy on or before */
+                    validateByTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password": {
         parameters: {
             query?: never;
@@ -5039,6 +5141,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/benefits/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export benefit records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    kpiId?: string;
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: planned, in_progress, realised, partially_realised, not_realised, cancelled */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/budgets": {
         parameters: {
             query?: never;
@@ -6123,6 +6325,106 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budgets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export budget records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: original, current, forecast */
+                    budgetVersion?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: draft, submitted, approved, rejected */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7718,6 +8020,193 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export business case records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iCalendar feed of milestones and sprints, authenticated by an API token in the URL */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this project’s milestones */
+                    projectId?: string;
+                    /** @description Only this team’s sprints */
+                    teamId?: string;
+                    /** @description API token (calendar clients cannot send headers) */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9414,6 +9903,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cost-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export cost entry records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: capex, opex */
+                    category?: string;
+                    /** @description One or more of: labour, non_labour */
+                    costType?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description incurredOn on or after */
+                    incurredOnFrom?: string;
+                    /** @description incurredOn on or before */
+                    incurredOnTo?: string;
+                    /** @description One value or a comma-separated list */
+                    origin?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "incurredOn" | "-incurredOn" | "amount" | "-amount" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One value or a comma-separated list */
+                    workItemId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cost-entries/import": {
         parameters: {
             query?: never;
@@ -10615,6 +11210,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cost-rates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export cost rate records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    personId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description One value or a comma-separated list */
+                    role?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "role" | "-role" | "validFrom" | "-validFrom" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions": {
         parameters: {
             query?: never;
@@ -11661,6 +12352,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export decision records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One value or a comma-separated list */
+                    decidedById?: string;
+                    /** @description decidedOn on or after */
+                    decidedOnFrom?: string;
+                    /** @description decidedOn on or before */
+                    decidedOnTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "title" | "-title" | "decidedOn" | "-decidedOn" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: proposed, decided, superseded */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dependencies": {
         parameters: {
             query?: never;
@@ -12666,6 +13459,104 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dependencies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export dependency records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: work_item, project */
+                    kind?: string;
+                    /** @description One or more of: FS, SS, FF, SF */
+                    linkType?: string;
+                    /** @description One value or a comma-separated list */
+                    predecessorId?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One value or a comma-separated list */
+                    successorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15862,6 +16753,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/goal-alignments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export goal alignment records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    goalId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One value or a comma-separated list */
+                    workItemId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/goals": {
         parameters: {
             query?: never;
@@ -16898,6 +17885,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/goals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export goal records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: organisation, portfolio, team */
+                    level?: string;
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    parentId?: string;
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "level" | "-level" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One value or a comma-separated list */
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/goals/tree": {
         parameters: {
             query?: never;
@@ -17047,6 +18136,829 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress and result of an import job */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            error: string | null;
+                            id: string;
+                            startedAt: string;
+                            status: "running" | "completed" | "failed";
+                            summary: {
+                                created: number;
+                                missing: number;
+                                rejected: number;
+                                rejections: {
+                                    reason: string;
+                                    row: number;
+                                }[];
+                                unchanged: number;
+                                updated: number;
+                            } | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file to import (body: the raw file as application/octet-stream) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The uploaded file’s name */
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: string[];
+                            /** @description Work item fields a spreadsheet column can map to */
+                            fields: string[];
+                            fileName: string;
+                            format: "csv" | "xlsx" | "json";
+                            id: string;
+                            kind: "jira" | "ado" | "github" | "table";
+                            sampleRows: string[][];
+                            savedMapping: {
+                                [key: string]: unknown;
+                            } | null;
+                            size: number;
+                            /** @description Default source name (the file name) */
+                            source: string;
+                            suggestedMapping: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preview an upload */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: string[];
+                            /** @description Work item fields a spreadsheet column can map to */
+                            fields: string[];
+                            fileName: string;
+                            format: "csv" | "xlsx" | "json";
+                            id: string;
+                            kind: "jira" | "ado" | "github" | "table";
+                            sampleRows: string[][];
+                            savedMapping: {
+                                [key: string]: unknown;
+                            } | null;
+                            size: number;
+                            /** @description Default source name (the file name) */
+                            source: string;
+                            suggestedMapping: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/uploads/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an upload as a sync of its source (background job; poll the job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "jira" | "ado" | "github" | "table";
+                        /** @description See docs/importing.md */
+                        mapping?: {
+                            [key: string]: unknown;
+                        };
+                        onMissing?: "keep" | "close" | "delete";
+                        source?: string;
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            error: string | null;
+                            id: string;
+                            startedAt: string;
+                            status: "running" | "completed" | "failed";
+                            summary: {
+                                created: number;
+                                missing: number;
+                                rejected: number;
+                                rejections: {
+                                    reason: string;
+                                    row: number;
+                                }[];
+                                unchanged: number;
+                                updated: number;
+                            } | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/uploads/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check an upload against a mapping: per-row report, nothing written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "jira" | "ado" | "github" | "table";
+                        /** @description See docs/importing.md */
+                        mapping?: {
+                            [key: string]: unknown;
+                        };
+                        source?: string;
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Valid rows whose key is already a work item (they update) */
+                            existing: number;
+                            rejected: number;
+                            rejections: {
+                                reason: string;
+                                row: number;
+                            }[];
+                            total: number;
+                            valid: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -18128,6 +20040,110 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export issue records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description dueDate on or after */
+                    dueDateFrom?: string;
+                    /** @description dueDate on or before */
+                    dueDateTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description One or more of: low, medium, high, critical */
+                    severity?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "title" | "-title" | "severity" | "-severity" | "raisedOn" | "-raisedOn" | "dueDate" | "-dueDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: open, in_progress, resolved, closed */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -19736,6 +21752,106 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/key-results/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export key result records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: increase, decrease */
+                    direction?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    goalId?: string;
+                    /** @description One value or a comma-separated list */
+                    kpiId?: string;
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "dueDate" | "-dueDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kpis": {
         parameters: {
             query?: never;
@@ -21328,6 +23444,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export kpi records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: daily, weekly, monthly, quarterly, yearly */
+                    frequency?: string;
+                    /** @description One or more of: financial, operational, delivery, quality, nps, customer_satisfaction, retention, churn, adoption */
+                    metricType?: string;
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One value or a comma-separated list */
+                    valueStreamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leave-entries": {
         parameters: {
             query?: never;
@@ -22385,6 +24603,108 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leave-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export leave entry records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description endDate on or after */
+                    endDateFrom?: string;
+                    /** @description endDate on or before */
+                    endDateTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: vacation, sick, training, parental, other */
+                    kind?: string;
+                    /** @description One value or a comma-separated list */
+                    personId?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "startDate" | "-startDate" | "endDate" | "-endDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description startDate on or after */
+                    startDateFrom?: string;
+                    /** @description startDate on or before */
+                    startDateTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -24202,6 +26522,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/methodology-templates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export methodology template records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: predictive, scrum, kanban, hybrid */
+                    methodology?: string;
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "methodology" | "-methodology" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/milestones": {
         parameters: {
             query?: never;
@@ -25217,6 +27633,2928 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export milestone records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description completedOn on or after */
+                    completedOnFrom?: string;
+                    /** @description completedOn on or before */
+                    completedOnTo?: string;
+                    /** @description dueDate on or after */
+                    dueDateFrom?: string;
+                    /** @description dueDate on or before */
+                    dueDateTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "dueDate" | "-dueDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List optimisation scenario records */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "adoptedAt" | "-adoptedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: npv, wsjf, score */
+                    valueSource?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                adoptedAt: string | null;
+                                adoptedBy: string | null;
+                                adoptedRunId: string | null;
+                                adoptionRationale: string | null;
+                                candidates: {
+                                    cost: number[];
+                                    demand: {
+                                        [key: string]: number[];
+                                    };
+                                    dependsOn: string[];
+                                    duration: number;
+                                    earliestStart: number;
+                                    excludes: string[];
+                                    forcedStart: number | null;
+                                    id: string;
+                                    included: boolean;
+                                    inFlight: boolean;
+                                    key: string;
+                                    latestStart: number;
+                                    mandatory: boolean;
+                                    name: string;
+                                    teamId: string | null;
+                                    valueOverride: number | null;
+                                    values: {
+                                        npv: number | null;
+                                        score: number | null;
+                                        wsjf: number | null;
+                                    };
+                                }[];
+                                constraints: {
+                                    budget: number[] | null;
+                                    /** @description 0.8 = budget −20 % */
+                                    budgetFactor: number;
+                                    capacity: {
+                                        [key: string]: number[];
+                                    };
+                                    removedTeams: string[];
+                                    teams: {
+                                        [key: string]: {
+                                            name: string;
+                                            skills: {
+                                                [key: string]: number;
+                                            };
+                                        };
+                                    };
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                description: string | null;
+                                /**
+                                 * Format: date
+                                 * @description First quarter of the plan (default: the quarter the portfolio's earliest open project starts)
+                                 */
+                                horizonStart: string;
+                                /** @description Record id */
+                                id: string;
+                                name: string;
+                                /** @description Quarters planned */
+                                periods: number;
+                                /** @description Record id */
+                                portfolioId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /**
+                                 * @description npv (business case), wsjf (cost of delay) or score (weighted scoring model)
+                                 * @enum {string}
+                                 */
+                                valueSource: "npv" | "wsjf" | "score";
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an optimisation scenario */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        candidates?: {
+                            cost: number[];
+                            demand: {
+                                [key: string]: number[];
+                            };
+                            dependsOn: string[];
+                            duration: number;
+                            earliestStart: number;
+                            excludes: string[];
+                            forcedStart: number | null;
+                            id: string;
+                            included: boolean;
+                            inFlight: boolean;
+                            key: string;
+                            latestStart: number;
+                            mandatory: boolean;
+                            name: string;
+                            teamId: string | null;
+                            valueOverride: number | null;
+                            values: {
+                                npv: number | null;
+                                score: number | null;
+                                wsjf: number | null;
+                            };
+                        }[];
+                        constraints?: {
+                            budget: number[] | null;
+                            /** @description 0.8 = budget −20 % */
+                            budgetFactor: number;
+                            capacity: {
+                                [key: string]: number[];
+                            };
+                            removedTeams: string[];
+                            teams: {
+                                [key: string]: {
+                                    name: string;
+                                    skills: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            };
+                        };
+                        description?: string | null;
+                        /**
+                         * Format: date
+                         * @description First quarter of the plan (default: the quarter the portfolio's earliest open project starts)
+                         */
+                        horizonStart?: string;
+                        name: string;
+                        /** @description Quarters planned */
+                        periods?: number;
+                        /** @description Record id */
+                        portfolioId: string;
+                        /**
+                         * @description npv (business case), wsjf (cost of delay) or score (weighted scoring model)
+                         * @enum {string}
+                         */
+                        valueSource?: "npv" | "wsjf" | "score";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adoptedAt: string | null;
+                            adoptedBy: string | null;
+                            adoptedRunId: string | null;
+                            adoptionRationale: string | null;
+                            candidates: {
+                                cost: number[];
+                                demand: {
+                                    [key: string]: number[];
+                                };
+                                dependsOn: string[];
+                                duration: number;
+                                earliestStart: number;
+                                excludes: string[];
+                                forcedStart: number | null;
+                                id: string;
+                                included: boolean;
+                                inFlight: boolean;
+                                key: string;
+                                latestStart: number;
+                                mandatory: boolean;
+                                name: string;
+                                teamId: string | null;
+                                valueOverride: number | null;
+                                values: {
+                                    npv: number | null;
+                                    score: number | null;
+                                    wsjf: number | null;
+                                };
+                            }[];
+                            constraints: {
+                                budget: number[] | null;
+                                /** @description 0.8 = budget −20 % */
+                                budgetFactor: number;
+                                capacity: {
+                                    [key: string]: number[];
+                                };
+                                removedTeams: string[];
+                                teams: {
+                                    [key: string]: {
+                                        name: string;
+                                        skills: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                };
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /**
+                             * Format: date
+                             * @description First quarter of the plan (default: the quarter the portfolio's earliest open project starts)
+                             */
+                            horizonStart: string;
+                            /** @description Record id */
+                            id: string;
+                            name: string;
+                            /** @description Quarters planned */
+                            periods: number;
+                            /** @description Record id */
+                            portfolioId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * @description npv (business case), wsjf (cost of delay) or score (weighted scoring model)
+                             * @enum {string}
+                             */
+                            valueSource: "npv" | "wsjf" | "score";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an optimisation scenario */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adoptedAt: string | null;
+                            adoptedBy: string | null;
+                            adoptedRunId: string | null;
+                            adoptionRationale: string | null;
+                            candidates: {
+                                cost: number[];
+                                demand: {
+                                    [key: string]: number[];
+                                };
+                                dependsOn: string[];
+                                duration: number;
+                                earliestStart: number;
+                                excludes: string[];
+                                forcedStart: number | null;
+                                id: string;
+                                included: boolean;
+                                inFlight: boolean;
+                                key: string;
+                                latestStart: number;
+                                mandatory: boolean;
+                                name: string;
+                                teamId: string | null;
+                                valueOverride: number | null;
+                                values: {
+                                    npv: number | null;
+                                    score: number | null;
+                                    wsjf: number | null;
+                                };
+                            }[];
+                            constraints: {
+                                budget: number[] | null;
+                                /** @description 0.8 = budget −20 % */
+                                budgetFactor: number;
+                                capacity: {
+                                    [key: string]: number[];
+                                };
+                                removedTeams: string[];
+                                teams: {
+                                    [key: string]: {
+                                        name: string;
+                                        skills: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                };
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /**
+                             * Format: date
+                             * @description First quarter of the plan (default: the quarter the portfolio's earliest open project starts)
+                             */
+                            horizonStart: string;
+                            /** @description Record id */
+                            id: string;
+                            name: string;
+                            /** @description Quarters planned */
+                            periods: number;
+                            /** @description Record id */
+                            portfolioId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * @description npv (business case), wsjf (cost of delay) or score (weighted scoring model)
+                             * @enum {string}
+                             */
+                            valueSource: "npv" | "wsjf" | "score";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an optimisation scenario (If-Match or ?version required) */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update an optimisation scenario (If-Match or version required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        candidates?: {
+                            cost: number[];
+                            demand: {
+                                [key: string]: number[];
+                            };
+                            dependsOn: string[];
+                            duration: number;
+                            earliestStart: number;
+                            excludes: string[];
+                            forcedStart: number | null;
+                            id: string;
+                            included: boolean;
+                            inFlight: boolean;
+                            key: string;
+                            latestStart: number;
+                            mandatory: boolean;
+                            name: string;
+                            teamId: string | null;
+                            valueOverride: number | null;
+                            values: {
+                                npv: number | null;
+                                score: number | null;
+                                wsjf: number | null;
+                            };
+                        }[];
+                        constraints?: {
+                            budget: number[] | null;
+                            /** @description 0.8 = budget −20 % */
+                            budgetFactor: number;
+                            capacity: {
+                                [key: string]: number[];
+                            };
+                            removedTeams: string[];
+                            teams: {
+                                [key: string]: {
+                                    name: string;
+                                    skills: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            };
+                        };
+                        description?: string | null;
+                        name?: string;
+                        /**
+                         * @description npv (business case), wsjf (cost of delay) or score (weighted scoring model)
+                         * @enum {string}
+                         */
+                        valueSource?: "npv" | "wsjf" | "score";
+                        /** @description Alternative to the If-Match header */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adoptedAt: string | null;
+                            adoptedBy: string | null;
+                            adoptedRunId: string | null;
+                            adoptionRationale: string | null;
+                            candidates: {
+                                cost: number[];
+                                demand: {
+                                    [key: string]: number[];
+                                };
+                                dependsOn: string[];
+                                duration: number;
+                                earliestStart: number;
+                                excludes: string[];
+                                forcedStart: number | null;
+                                id: string;
+                                included: boolean;
+                                inFlight: boolean;
+                                key: string;
+                                latestStart: number;
+                                mandatory: boolean;
+                                name: string;
+                                teamId: string | null;
+                                valueOverride: number | null;
+                                values: {
+                                    npv: number | null;
+                                    score: number | null;
+                                    wsjf: number | null;
+                                };
+                            }[];
+                            constraints: {
+                                budget: number[] | null;
+                                /** @description 0.8 = budget −20 % */
+                                budgetFactor: number;
+                                capacity: {
+                                    [key: string]: number[];
+                                };
+                                removedTeams: string[];
+                                teams: {
+                                    [key: string]: {
+                                        name: string;
+                                        skills: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                };
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /**
+                             * Format: date
+                             * @description First quarter of the plan (default: the quarter the portfolio's earliest open project starts)
+                             */
+                            horizonStart: string;
+                            /** @description Record id */
+                            id: string;
+                            name: string;
+                            /** @description Quarters planned */
+                            periods: number;
+                            /** @description Record id */
+                            portfolioId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * @description npv (business case), wsjf (cost of delay) or score (weighted scoring model)
+                             * @enum {string}
+                             */
+                            valueSource: "npv" | "wsjf" | "score";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/{id}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt the scenario's run as the portfolio's plan, with a decision record (who, when, why); audited (If-Match or version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why this scenario becomes the plan */
+                        rationale: string;
+                        /** @description Default: the newest finished run */
+                        runId?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adoptedAt: string;
+                            adoptedBy: string;
+                            objective: number | null;
+                            portfolioId: string;
+                            rationale: string;
+                            runId: string;
+                            scenarioId: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change history of an optimisation scenario */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description create, update, delete, or a security event such as sign_in or role_granted */
+                                action: string;
+                                actor: {
+                                    id: string | null;
+                                    label: string;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                                changes: {
+                                    [key: string]: {
+                                        after: unknown;
+                                        before: unknown;
+                                    };
+                                };
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/{id}/compare/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two scenarios side by side: their newest runs' value, cost, capacity use per period and what changed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    otherId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deselected: {
+                                id: string;
+                                key: string;
+                                name: string;
+                                start: number;
+                            }[];
+                            first: {
+                                budgetLimit: (number | null)[];
+                                budgetUsed: number[];
+                                capacity: {
+                                    limit: (number | null)[];
+                                    skill: string;
+                                    used: number[];
+                                }[];
+                                id: string;
+                                name: string;
+                                objective: number | null;
+                                runId: string | null;
+                                selectedCount: number;
+                                status: string | null;
+                                totalCost: number | null;
+                                valueSource: string;
+                            };
+                            inputChanges: string[];
+                            moved: {
+                                from: number;
+                                id: string;
+                                key: string;
+                                name: string;
+                                to: number;
+                            }[];
+                            periodLabels: string[];
+                            second: {
+                                budgetLimit: (number | null)[];
+                                budgetUsed: number[];
+                                capacity: {
+                                    limit: (number | null)[];
+                                    skill: string;
+                                    used: number[];
+                                }[];
+                                id: string;
+                                name: string;
+                                objective: number | null;
+                                runId: string | null;
+                                selectedCount: number;
+                                status: string | null;
+                                totalCost: number | null;
+                                valueSource: string;
+                            };
+                            selected: {
+                                id: string;
+                                key: string;
+                                name: string;
+                                start: number;
+                            }[];
+                            valueDifference: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scenario's optimiser runs, newest first (the last 20) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdBy: string | null;
+                                error: string | null;
+                                finishedAt: string | null;
+                                id: string;
+                                progress: {
+                                    bound: number | null;
+                                    elapsedMs: number;
+                                    frontierDone: number;
+                                    frontierTotal: number;
+                                    gap: number | null;
+                                    incumbent: number | null;
+                                    phase: "solving" | "shadow-prices" | "frontier";
+                                };
+                                result: {
+                                    bound: number | null;
+                                    conflicts: string[];
+                                    frontier: {
+                                        factor: number;
+                                        status: string;
+                                        totalBudget: number;
+                                        value: number | null;
+                                    }[];
+                                    gap: number | null;
+                                    greedy: {
+                                        objective: number;
+                                        selected: {
+                                            cost: number;
+                                            duration: number;
+                                            id: string;
+                                            key: string;
+                                            name: string;
+                                            start: number;
+                                            value: number;
+                                        }[];
+                                        totalCost: number;
+                                    };
+                                    leftOut: {
+                                        id: string;
+                                        reason: string;
+                                    }[];
+                                    objective: number | null;
+                                    periodLabels: string[];
+                                    selected: {
+                                        cost: number;
+                                        duration: number;
+                                        id: string;
+                                        key: string;
+                                        name: string;
+                                        start: number;
+                                        value: number;
+                                    }[];
+                                    shadowPrices: {
+                                        kind: "budget" | "capacity";
+                                        limit: number;
+                                        period: number;
+                                        price: number;
+                                        sentence: string;
+                                        skill: string | null;
+                                        used: number;
+                                    }[];
+                                    status: string;
+                                    totalCost: number;
+                                    uplift: number | null;
+                                    usage: {
+                                        budget: {
+                                            limit: (number | null)[];
+                                            used: number[];
+                                        };
+                                        capacity: {
+                                            [key: string]: {
+                                                limit: (number | null)[];
+                                                used: number[];
+                                            };
+                                        };
+                                    };
+                                    valueSource: string;
+                                } | null;
+                                scenarioId: string;
+                                startedAt: string;
+                                status: "running" | "done" | "failed" | "cancelled";
+                                timeLimitMs: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start the optimiser on a scenario in the background (202 with the run; poll it for progress) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Solver time limit (default 10 s) */
+                        timeLimitMs?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string | null;
+                            error: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            progress: {
+                                bound: number | null;
+                                elapsedMs: number;
+                                frontierDone: number;
+                                frontierTotal: number;
+                                gap: number | null;
+                                incumbent: number | null;
+                                phase: "solving" | "shadow-prices" | "frontier";
+                            };
+                            result: {
+                                bound: number | null;
+                                conflicts: string[];
+                                frontier: {
+                                    factor: number;
+                                    status: string;
+                                    totalBudget: number;
+                                    value: number | null;
+                                }[];
+                                gap: number | null;
+                                greedy: {
+                                    objective: number;
+                                    selected: {
+                                        cost: number;
+                                        duration: number;
+                                        id: string;
+                                        key: string;
+                                        name: string;
+                                        start: number;
+                                        value: number;
+                                    }[];
+                                    totalCost: number;
+                                };
+                                leftOut: {
+                                    id: string;
+                                    reason: string;
+                                }[];
+                                objective: number | null;
+                                periodLabels: string[];
+                                selected: {
+                                    cost: number;
+                                    duration: number;
+                                    id: string;
+                                    key: string;
+                                    name: string;
+                                    start: number;
+                                    value: number;
+                                }[];
+                                shadowPrices: {
+                                    kind: "budget" | "capacity";
+                                    limit: number;
+                                    period: number;
+                                    price: number;
+                                    sentence: string;
+                                    skill: string | null;
+                                    used: number;
+                                }[];
+                                status: string;
+                                totalCost: number;
+                                uplift: number | null;
+                                usage: {
+                                    budget: {
+                                        limit: (number | null)[];
+                                        used: number[];
+                                    };
+                                    capacity: {
+                                        [key: string]: {
+                                            limit: (number | null)[];
+                                            used: number[];
+                                        };
+                                    };
+                                };
+                                valueSource: string;
+                            } | null;
+                            scenarioId: string;
+                            startedAt: string;
+                            status: "running" | "done" | "failed" | "cancelled";
+                            timeLimitMs: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/{id}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One optimiser run: status, progress (incumbent, bound, gap, phase) and, when done, its result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string | null;
+                            error: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            progress: {
+                                bound: number | null;
+                                elapsedMs: number;
+                                frontierDone: number;
+                                frontierTotal: number;
+                                gap: number | null;
+                                incumbent: number | null;
+                                phase: "solving" | "shadow-prices" | "frontier";
+                            };
+                            result: {
+                                bound: number | null;
+                                conflicts: string[];
+                                frontier: {
+                                    factor: number;
+                                    status: string;
+                                    totalBudget: number;
+                                    value: number | null;
+                                }[];
+                                gap: number | null;
+                                greedy: {
+                                    objective: number;
+                                    selected: {
+                                        cost: number;
+                                        duration: number;
+                                        id: string;
+                                        key: string;
+                                        name: string;
+                                        start: number;
+                                        value: number;
+                                    }[];
+                                    totalCost: number;
+                                };
+                                leftOut: {
+                                    id: string;
+                                    reason: string;
+                                }[];
+                                objective: number | null;
+                                periodLabels: string[];
+                                selected: {
+                                    cost: number;
+                                    duration: number;
+                                    id: string;
+                                    key: string;
+                                    name: string;
+                                    start: number;
+                                    value: number;
+                                }[];
+                                shadowPrices: {
+                                    kind: "budget" | "capacity";
+                                    limit: number;
+                                    period: number;
+                                    price: number;
+                                    sentence: string;
+                                    skill: string | null;
+                                    used: number;
+                                }[];
+                                status: string;
+                                totalCost: number;
+                                uplift: number | null;
+                                usage: {
+                                    budget: {
+                                        limit: (number | null)[];
+                                        used: number[];
+                                    };
+                                    capacity: {
+                                        [key: string]: {
+                                            limit: (number | null)[];
+                                            used: number[];
+                                        };
+                                    };
+                                };
+                                valueSource: string;
+                            } | null;
+                            scenarioId: string;
+                            startedAt: string;
+                            status: "running" | "done" | "failed" | "cancelled";
+                            timeLimitMs: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Cancel a running optimiser run (same as POST …/cancel) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string | null;
+                            error: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            progress: {
+                                bound: number | null;
+                                elapsedMs: number;
+                                frontierDone: number;
+                                frontierTotal: number;
+                                gap: number | null;
+                                incumbent: number | null;
+                                phase: "solving" | "shadow-prices" | "frontier";
+                            };
+                            result: {
+                                bound: number | null;
+                                conflicts: string[];
+                                frontier: {
+                                    factor: number;
+                                    status: string;
+                                    totalBudget: number;
+                                    value: number | null;
+                                }[];
+                                gap: number | null;
+                                greedy: {
+                                    objective: number;
+                                    selected: {
+                                        cost: number;
+                                        duration: number;
+                                        id: string;
+                                        key: string;
+                                        name: string;
+                                        start: number;
+                                        value: number;
+                                    }[];
+                                    totalCost: number;
+                                };
+                                leftOut: {
+                                    id: string;
+                                    reason: string;
+                                }[];
+                                objective: number | null;
+                                periodLabels: string[];
+                                selected: {
+                                    cost: number;
+                                    duration: number;
+                                    id: string;
+                                    key: string;
+                                    name: string;
+                                    start: number;
+                                    value: number;
+                                }[];
+                                shadowPrices: {
+                                    kind: "budget" | "capacity";
+                                    limit: number;
+                                    period: number;
+                                    price: number;
+                                    sentence: string;
+                                    skill: string | null;
+                                    used: number;
+                                }[];
+                                status: string;
+                                totalCost: number;
+                                uplift: number | null;
+                                usage: {
+                                    budget: {
+                                        limit: (number | null)[];
+                                        used: number[];
+                                    };
+                                    capacity: {
+                                        [key: string]: {
+                                            limit: (number | null)[];
+                                            used: number[];
+                                        };
+                                    };
+                                };
+                                valueSource: string;
+                            } | null;
+                            scenarioId: string;
+                            startedAt: string;
+                            status: "running" | "done" | "failed" | "cancelled";
+                            timeLimitMs: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/{id}/runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running optimiser run */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string | null;
+                            error: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            progress: {
+                                bound: number | null;
+                                elapsedMs: number;
+                                frontierDone: number;
+                                frontierTotal: number;
+                                gap: number | null;
+                                incumbent: number | null;
+                                phase: "solving" | "shadow-prices" | "frontier";
+                            };
+                            result: {
+                                bound: number | null;
+                                conflicts: string[];
+                                frontier: {
+                                    factor: number;
+                                    status: string;
+                                    totalBudget: number;
+                                    value: number | null;
+                                }[];
+                                gap: number | null;
+                                greedy: {
+                                    objective: number;
+                                    selected: {
+                                        cost: number;
+                                        duration: number;
+                                        id: string;
+                                        key: string;
+                                        name: string;
+                                        start: number;
+                                        value: number;
+                                    }[];
+                                    totalCost: number;
+                                };
+                                leftOut: {
+                                    id: string;
+                                    reason: string;
+                                }[];
+                                objective: number | null;
+                                periodLabels: string[];
+                                selected: {
+                                    cost: number;
+                                    duration: number;
+                                    id: string;
+                                    key: string;
+                                    name: string;
+                                    start: number;
+                                    value: number;
+                                }[];
+                                shadowPrices: {
+                                    kind: "budget" | "capacity";
+                                    limit: number;
+                                    period: number;
+                                    price: number;
+                                    sentence: string;
+                                    skill: string | null;
+                                    used: number;
+                                }[];
+                                status: string;
+                                totalCost: number;
+                                uplift: number | null;
+                                usage: {
+                                    budget: {
+                                        limit: (number | null)[];
+                                        used: number[];
+                                    };
+                                    capacity: {
+                                        [key: string]: {
+                                            limit: (number | null)[];
+                                            used: number[];
+                                        };
+                                    };
+                                };
+                                valueSource: string;
+                            } | null;
+                            scenarioId: string;
+                            startedAt: string;
+                            status: "running" | "done" | "failed" | "cancelled";
+                            timeLimitMs: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimisation-scenarios/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export optimisation scenario records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "adoptedAt" | "-adoptedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: npv, wsjf, score */
+                    valueSource?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -26467,6 +31805,102 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export person records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    location?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description People who have this skill */
+                    skill?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -28870,7 +34304,9 @@ export interface paths {
                             };
                             flagged: {
                                 flags: string[];
+                                impact: number;
                                 ownerId: string | null;
+                                probability: number;
                                 projectId: string;
                                 rating: string;
                                 riskId: string;
@@ -29075,6 +34511,100 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export portfolio records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -30120,6 +35650,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export program records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/progress-reports": {
         parameters: {
             query?: never;
@@ -31127,6 +36753,102 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress-reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export progress report records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description reportedOn on or after */
+                    reportedOnFrom?: string;
+                    /** @description reportedOn on or before */
+                    reportedOnTo?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "reportedOn" | "-reportedOn" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -32206,6 +37928,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/project-documents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export project document records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One value or a comma-separated list */
+                    documentKey?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "title" | "-title" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: draft, final */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/project-proposals": {
         parameters: {
             query?: never;
@@ -32346,7 +38166,7 @@ export interface paths {
                         /** @description Record id */
                         portfolioId: string;
                         /** @description Record id */
-                        templateId: string;
+                        templateId?: string;
                         title: string;
                     };
                 };
@@ -33546,6 +39366,106 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-proposals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export project proposal records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "title" | "-title" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: submitted, accepted, rejected, deferred */
+                    state?: string;
+                    /** @description One value or a comma-separated list */
+                    templateId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -38418,6 +44338,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export project records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: predictive, agile, hybrid */
+                    approach?: string;
+                    /** @description endDate on or after */
+                    endDateFrom?: string;
+                    /** @description endDate on or before */
+                    endDateTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: green, amber, red */
+                    health?: string;
+                    /** @description One value or a comma-separated list */
+                    key?: string;
+                    /** @description One or more of: proposed, approved, active, on_hold, completed, cancelled */
+                    lifecycleState?: string;
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    phase?: string;
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description One value or a comma-separated list */
+                    programId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "key" | "-key" | "name" | "-name" | "approach" | "-approach" | "lifecycleState" | "-lifecycleState" | "health" | "-health" | "startDate" | "-startDate" | "endDate" | "-endDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description startDate on or after */
+                    startDateFrom?: string;
+                    /** @description startDate on or before */
+                    startDateTo?: string;
+                    /** @description Records carrying this tag (id) */
+                    tag?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/raci-matrices": {
         parameters: {
             query?: never;
@@ -39469,6 +45507,100 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/raci-matrices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export raci matrix records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -40642,6 +46774,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resource-assignments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export resource assignment records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: hard, soft */
+                    booking?: string;
+                    /** @description endDate on or after */
+                    endDateFrom?: string;
+                    /** @description endDate on or before */
+                    endDateTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    personId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description One value or a comma-separated list */
+                    requestId?: string;
+                    /** @description One value or a comma-separated list */
+                    skill?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "startDate" | "-startDate" | "endDate" | "-endDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description startDate on or after */
+                    startDateFrom?: string;
+                    /** @description startDate on or before */
+                    startDateTo?: string;
+                    /** @description One value or a comma-separated list */
+                    teamId?: string;
+                    /** @description One or more of: hours, fte */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resource-requests": {
         parameters: {
             query?: never;
@@ -41768,6 +48012,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resource-requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export resource request records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description endDate on or after */
+                    endDateFrom?: string;
+                    /** @description endDate on or before */
+                    endDateTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description One value or a comma-separated list */
+                    skill?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "skill" | "-skill" | "startDate" | "-startDate" | "endDate" | "-endDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description startDate on or after */
+                    startDateFrom?: string;
+                    /** @description startDate on or before */
+                    startDateTo?: string;
+                    /** @description One or more of: open, filled, cancelled */
+                    status?: string;
+                    /** @description One value or a comma-separated list */
+                    teamId?: string;
+                    /** @description One or more of: hours, fte */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retrospective-actions": {
         parameters: {
             query?: never;
@@ -42771,6 +49125,106 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retrospective-actions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export retrospective action records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description One value or a comma-separated list */
+                    retrospectiveId?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "dueDate" | "-dueDate" | "doneAt" | "-doneAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: open, in_progress, done */
+                    status?: string;
+                    /** @description One value or a comma-separated list */
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -43833,6 +50287,102 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retrospectives/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export retrospective records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "heldOn" | "-heldOn" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One value or a comma-separated list */
+                    sprintId?: string;
+                    /** @description One value or a comma-separated list */
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -45073,6 +51623,116 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export risk records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One value or a comma-separated list */
+                    category?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description nextReviewOn on or after */
+                    nextReviewOnFrom?: string;
+                    /** @description nextReviewOn on or before */
+                    nextReviewOnTo?: string;
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description One or more of: avoid, mitigate, transfer, accept, escalate */
+                    responseStrategy?: string;
+                    /** @description score on or after */
+                    scoreFrom?: string;
+                    /** @description score on or before */
+                    scoreTo?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "title" | "-title" | "score" | "-score" | "raisedOn" | "-raisedOn" | "lastReviewedOn" | "-lastReviewedOn" | "nextReviewOn" | "-nextReviewOn" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: open, closed */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -46519,6 +53179,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schedule-resources/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export schedule resource records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    personId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schedule-tasks": {
         parameters: {
             query?: never;
@@ -47731,6 +54487,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schedule-tasks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export schedule task records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: asap, snet, fnlt */
+                    constraintType?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    parentId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "position" | "-position" | "name" | "-name" | "duration" | "-duration" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scoring-models": {
         parameters: {
             query?: never;
@@ -48750,6 +55604,100 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoring-models/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export scoring model records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -50791,6 +57739,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sprints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export sprint records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "startDate" | "-startDate" | "endDate" | "-endDate" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: planned, active, completed */
+                    state?: string;
+                    /** @description One value or a comma-separated list */
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status-reports": {
         parameters: {
             query?: never;
@@ -52065,6 +59109,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/status-reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export status report records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: green, amber, red */
+                    overallRag?: string;
+                    /** @description periodEnd on or after */
+                    periodEndFrom?: string;
+                    /** @description periodEnd on or before */
+                    periodEndTo?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "periodEnd" | "-periodEnd" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One or more of: draft, published */
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -53022,6 +60166,98 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export tag records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -54625,6 +61861,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teams/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export team records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: scrum, kanban, hybrid */
+                    deliveryMethod?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "deliveryMethod" | "-deliveryMethod" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/time-entries": {
         parameters: {
             query?: never;
@@ -55662,6 +62992,108 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export time entry records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One or more of: capex, opex */
+                    category?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    personId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "workedOn" | "-workedOn" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description workedOn on or after */
+                    workedOnFrom?: string;
+                    /** @description workedOn on or before */
+                    workedOnTo?: string;
+                    /** @description One value or a comma-separated list */
+                    workItemId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -57487,6 +64919,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/value-streams/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export value stream records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One or more of: operational, development */
+                    kind?: string;
+                    /** @description One value or a comma-separated list */
+                    ownerId?: string;
+                    /** @description One value or a comma-separated list */
+                    portfolioId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-calendars": {
         parameters: {
             query?: never;
@@ -58518,6 +66048,100 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-calendars/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export work calendar records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    location?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -60626,6 +68250,126 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export work item records as CSV or XLSX (the list's filters; at most 100000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One value or a comma-separated list */
+                    assigneeId?: string;
+                    /** @description doneAt on or after */
+                    doneAtFrom?: string;
+                    /** @description doneAt on or before */
+                    doneAtTo?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description One value or a comma-separated list */
+                    key?: string;
+                    /** @description One value or a comma-separated list */
+                    parentId?: string;
+                    /** @description One value or a comma-separated list */
+                    projectId?: string;
+                    /** @description Free-text search */
+                    q?: string;
+                    /** @description Field to sort by; a leading minus sorts descending */
+                    sort?: "type" | "-type" | "title" | "-title" | "status" | "-status" | "startedAt" | "-startedAt" | "doneAt" | "-doneAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                    /** @description One value or a comma-separated list */
+                    source?: string;
+                    /** @description startedAt on or after */
+                    startedAtFrom?: string;
+                    /** @description startedAt on or before */
+                    startedAtTo?: string;
+                    /** @description One value or a comma-separated list */
+                    status?: string;
+                    /** @description One or more of: todo, in_progress, done */
+                    statusCategory?: string;
+                    /** @description Records carrying this tag (id) */
+                    tag?: string;
+                    /** @description One value or a comma-separated list */
+                    teamId?: string;
+                    /** @description One or more of: epic, feature, story, task, bug */
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "validation_failed" | "unauthenticated" | "mfa_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "has_dependents" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "invalid_reference" | "schedule_cycle" | "precondition_required" | "rate_limited" | "internal";
+                            /** @description The current record, on 412 */
+                            current?: unknown;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -46,6 +46,8 @@ export function ProjectPage() {
           </h1>
           <p className="muted">
             {portfolioName} · <Link to={`/portfolio/projects/${p.id}/schedule`}>Schedule (Gantt)</Link>
+            {' · '}
+            <Link to={`/portfolio/projects/${p.id}/gates`}>Playbook: gates, RAID, RACI, status</Link>
           </p>
         </div>
         <div className="row">

@@ -1,0 +1,303 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { isApiError } from '../../api/client';
+import {
+  type Proposal,
+  type Template,
+  usePlaybookList,
+  usePlaybookWrite,
+  useTriage,
+} from '../../api/playbook';
+import { useEverything } from '../../api/resources';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  Dialog,
+  EmptyState,
+  ErrorState,
+  humanise,
+  Input,
+  Select,
+  Skeleton,
+  Textarea,
+} from '../../design';
+import { formatDateTime } from '../../lib/format';
+import { usePortfolioScope } from '../../shell/portfolio-scope';
+import { usePageTitle } from '../record-name';
+
+const STATE_TONE: Record<string, BadgeTone> = {
+  submitted: 'amber',
+  deferred: 'neutral',
+  accepted: 'green',
+  rejected: 'red',
+};
+
+/** The intake form a template defines: its `intakeDocument` (older templates: the business case). */
+function intakeForm(t: Template | undefined) {
+  return t?.content.documents.find((d) => d.key === (t.content.intakeDocument ?? 'business_case'));
+}
+
+/** Intake: propose a project on the playbook's form, and the PMO's triage queue. */
+export function IntakePage() {
+  usePageTitle('Intake');
+  const [proposing, setProposing] = useState(false);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Intake</h1>
+          <p className="muted">
+            Proposals for new projects, filled in on the playbook's intake form and triaged by the PMO.
+          </p>
+        </div>
+        <Button variant="primary" onClick={() => setProposing(true)}>
+          Propose a project
+        </Button>
+      </div>
+      <TriageQueue />
+      {proposing && <ProposalDialog onClose={() => setProposing(false)} />}
+    </>
+  );
+}
+
+function TriageQueue() {
+  const { portfolioId } = usePortfolioScope();
+  const [state, setState] = useState('submitted,deferred');
+  const proposals = usePlaybookList<Proposal>('project-proposals', {
+    state,
+    portfolioId: portfolioId || undefined,
+  });
+  const portfolios = useEverything('portfolios');
+  const [triaging, setTriaging] = useState<Proposal | null>(null);
+  const portfolioName = (id: string) => portfolios.data?.find((p) => p.id === id)?.name ?? '…';
+  return (
+    <Card
+      title="Triage queue"
+      actions={
+        <Select
+          label="Show"
+          value={state}
+          onChange={(e) => setState(e.target.value)}
+          options={[
+            { value: 'submitted,deferred', label: 'Waiting (submitted or deferred)' },
+            { value: 'accepted', label: 'Accepted' },
+            { value: 'rejected', label: 'Rejected' },
+            { value: 'submitted,deferred,accepted,rejected', label: 'All' },
+          ]}
+        />
+      }
+    >
+      {proposals.isPending ? (
+        <Skeleton label="Loading proposals" />
+      ) : proposals.isError ? (
+        <ErrorState error={proposals.error} onRetry={() => void proposals.refetch()} />
+      ) : proposals.data.length === 0 ? (
+        <EmptyState title="No proposals here" />
+      ) : (
+        <div className="t-table-wrap">
+          <table className="t-table">
+            <caption className="visually-hidden">Project proposals</caption>
+            <thead>
+              <tr>
+                <th scope="col">Proposal</th>
+                <th scope="col">Portfolio</th>
+                <th scope="col">State</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Triage</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposals.data.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <strong>{p.title}</strong>
+                    <div className="muted">{Object.values(p.fields).slice(0, 2).join(' — ')}</div>
+                  </td>
+                  <td>{portfolioName(p.portfolioId)}</td>
+                  <td>
+                    <Badge tone={STATE_TONE[p.state]}>{humanise(p.state)}</Badge>
+                  </td>
+                  <td>
+                    {p.submittedBy}
+                    <div className="muted">{formatDateTime(p.createdAt)}</div>
+                  </td>
+                  <td>
+                    {p.triageRationale ?? '—'}
+                    {p.triagedBy && (
+                      <div className="muted">
+                        {p.triagedBy}, {formatDateTime(p.triagedAt)}
+                      </div>
+                    )}
+                    {p.projectId && <Link to={`/portfolio/projects/${p.projectId}/gates`}>Open project</Link>}
+                  </td>
+                  <td>
+                    {(p.state === 'submitted' || p.state === 'deferred') && (
+                      <Button size="sm" onClick={() => setTriaging(p)} aria-label={`Triage ${p.title}`}>
+                        Triage
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {triaging && <TriageDialog proposal={triaging} onClose={() => setTriaging(null)} />}
+    </Card>
+  );
+}
+
+function TriageDialog({ proposal, onClose }: { proposal: Proposal; onClose: () => void }) {
+  const triage = useTriage();
+  const [decision, setDecision] = useState('accept');
+  const [rationale, setRationale] = useState('');
+  const [key, setKey] = useState('');
+  const errorOf = (field: string) =>
+    isApiError(triage.error) ? triage.error.errors.find((e) => e.field === field)?.message : undefined;
+  const submit = () =>
+    triage.mutate(
+      {
+        id: proposal.id,
+        version: proposal.version,
+        decision,
+        rationale,
+        ...(decision === 'accept' ? { project: { key } } : {}),
+      },
+      { onSuccess: onClose },
+    );
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Triage: ${proposal.title}`}
+      description="Every decision is recorded with its rationale, who made it and when."
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" disabled={triage.isPending || !rationale.trim()} onClick={submit}>
+            Record decision
+          </Button>
+        </>
+      }
+    >
+      <dl className="facts">
+        {Object.entries(proposal.fields).map(([k, v]) => (
+          <div key={k} style={{ display: 'contents' }}>
+            <dt>{humanise(k)}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <Select
+        label="Decision"
+        value={decision}
+        onChange={(e) => setDecision(e.target.value)}
+        options={[
+          { value: 'accept', label: 'Accept into a new project' },
+          { value: 'defer', label: 'Defer' },
+          { value: 'reject', label: 'Reject' },
+        ]}
+      />
+      {decision === 'accept' && (
+        <Input
+          label="Project key"
+          hint="Upper-case letters and digits, e.g. OBAPI"
+          value={key}
+          onChange={(e) => setKey(e.target.value.toUpperCase())}
+          error={errorOf('project.key')}
+        />
+      )}
+      <Textarea
+        label="Rationale"
+        value={rationale}
+        onChange={(e) => setRationale(e.target.value)}
+        error={errorOf('rationale')}
+      />
+      {triage.isError && !errorOf('project.key') && <ErrorState error={triage.error} />}
+    </Dialog>
+  );
+}
+
+function ProposalDialog({ onClose }: { onClose: () => void }) {
+  const { portfolioId: scoped } = usePortfolioScope();
+  const portfolios = useEverything('portfolios');
+  const templates = usePlaybookList<Template>('methodology-templates', { sort: 'name' });
+  const { create } = usePlaybookWrite<Proposal>('project-proposals');
+  const [portfolioId, setPortfolioId] = useState(scoped);
+  const [templateId, setTemplateId] = useState('');
+  const [title, setTitle] = useState('');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const template =
+    templates.data?.find((t) => t.id === templateId) ??
+    templates.data?.find((t) => t.isDefault && t.methodology === 'predictive');
+  const form = intakeForm(template);
+  const errorOf = (field: string) =>
+    isApiError(create.error) ? create.error.errors.find((e) => e.field === field)?.message : undefined;
+  const submit = () => {
+    const fields = Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== ''));
+    create.mutate({ portfolioId, templateId: template?.id, title, fields }, { onSuccess: onClose });
+  };
+  return (
+    <Dialog
+      open
+      wide
+      onClose={onClose}
+      title="Propose a project"
+      description={
+        form
+          ? `The ${form.name} form of ${template?.name}. Required fields are marked.`
+          : 'Choose a playbook.'
+      }
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" disabled={create.isPending} onClick={submit}>
+            Submit proposal
+          </Button>
+        </>
+      }
+    >
+      <Select
+        label="Portfolio"
+        placeholder="Choose a portfolio"
+        value={portfolioId}
+        onChange={(e) => setPortfolioId(e.target.value)}
+        options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        error={errorOf('portfolioId')}
+      />
+      <Select
+        label="Playbook"
+        value={template?.id ?? ''}
+        onChange={(e) => setTemplateId(e.target.value)}
+        options={(templates.data ?? []).map((t) => ({
+          value: t.id,
+          label: `${t.name} (${humanise(t.methodology)})`,
+        }))}
+        error={errorOf('templateId')}
+      />
+      <Input
+        label="Title"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errorOf('title')}
+      />
+      {form?.fields.map((f) => (
+        <Textarea
+          key={f.key}
+          label={`${f.label}${f.required ? ' (required)' : ' (optional)'}`}
+          rows={2}
+          value={answers[f.key] ?? ''}
+          onChange={(e) => setAnswers({ ...answers, [f.key]: e.target.value })}
+          error={errorOf(`fields.${f.key}`)}
+        />
+      ))}
+      {create.isError && !isApiError(create.error, 'validation_failed') && (
+        <ErrorState error={create.error} />
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,182 @@
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { type Risk, usePlaybookList, usePortfolioRaid } from '../../api/playbook';
+import { type HeatMapCell, RiskHeatMap } from '../../charts/risk-heat-map';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  EmptyState,
+  ErrorState,
+  humanise,
+  Select,
+  Skeleton,
+} from '../../design';
+import { formatMoney } from '../../lib/format';
+import { usePeopleNames } from '../record-name';
+import { ProjectPlaybookHeader, useProjectPortfolio } from './project-playbook-header';
+import { RaidRegisters } from './raid-registers';
+import { RiskFormDialog } from './risk-form-dialog';
+
+export const RATING_TONE: Record<string, BadgeTone> = { low: 'green', medium: 'amber', high: 'red' };
+const TREND_LABEL: Record<string, string> = {
+  new: 'New',
+  rising: '↑ Rising',
+  stable: '→ Stable',
+  falling: '↓ Falling',
+};
+
+/** A project's RAID log: the risk matrix, filters, and risks with owner, response, residual, trend, EMV and flags. */
+export function RaidPage() {
+  const { projectId = '' } = useParams();
+  const risks = usePlaybookList<Risk>('risks', { projectId, status: 'open', sort: '-score' });
+  const rollup = usePortfolioRaid(useProjectPortfolio(projectId));
+  const people = usePeopleNames();
+  const [cell, setCell] = useState<HeatMapCell | null>(null);
+  const [rating, setRating] = useState('');
+  const [flag, setFlag] = useState('');
+  const [adding, setAdding] = useState(false);
+  const flagsOf = useMemo(
+    () => new Map((rollup.data?.flagged ?? []).map((f) => [f.riskId, f.flags])),
+    [rollup.data],
+  );
+  const cells = useMemo(() => {
+    const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+    for (const r of risks.data ?? []) {
+      const row = grid[r.probability - 1];
+      if (row) row[r.impact - 1] = (row[r.impact - 1] ?? 0) + 1;
+    }
+    return grid;
+  }, [risks.data]);
+  const shown = (risks.data ?? []).filter(
+    (r) =>
+      (!cell || (r.probability === cell.probability && r.impact === cell.impact)) &&
+      (!rating || r.rating === rating) &&
+      (!flag || (flagsOf.get(r.id) ?? []).includes(flag)),
+  );
+  const matrix = rollup.data?.matrix as { thresholds?: { medium: number; high: number } } | undefined;
+  return (
+    <>
+      <ProjectPlaybookHeader projectId={projectId} page="RAID log" />
+      {risks.isPending ? (
+        <Skeleton lines={6} label="Loading risks" />
+      ) : risks.isError ? (
+        <ErrorState error={risks.error} onRetry={() => void risks.refetch()} />
+      ) : (
+        <>
+          <RiskHeatMap
+            title="Risk matrix"
+            cells={cells}
+            {...(matrix?.thresholds ? { thresholds: matrix.thresholds } : {})}
+            selected={cell}
+            onSelect={setCell}
+            fileName="project-risk-matrix.csv"
+          />
+          <Card
+            title={`Risks (${shown.length} of ${risks.data.length} open)`}
+            actions={
+              <Button variant="primary" onClick={() => setAdding(true)}>
+                Add risk
+              </Button>
+            }
+          >
+            <div className="row">
+              <Select
+                label="Rating"
+                placeholder="Any"
+                value={rating}
+                onChange={(e) => setRating(e.target.value)}
+                options={['high', 'medium', 'low'].map((v) => ({ value: v, label: humanise(v) }))}
+              />
+              <Select
+                label="Flag"
+                placeholder="Any"
+                value={flag}
+                onChange={(e) => setFlag(e.target.value)}
+                options={[
+                  { value: 'review_overdue', label: 'Review overdue' },
+                  { value: 'escalating', label: 'Escalating' },
+                ]}
+              />
+              {cell && (
+                <Button size="sm" onClick={() => setCell(null)}>
+                  Clear cell filter (P{cell.probability} × I{cell.impact})
+                </Button>
+              )}
+            </div>
+            {shown.length === 0 ? (
+              <EmptyState title="No risks match" />
+            ) : (
+              <RiskTable risks={shown} people={people} flagsOf={flagsOf} />
+            )}
+          </Card>
+          <RaidRegisters projectId={projectId} />
+          {adding && <RiskFormDialog projectId={projectId} onClose={() => setAdding(false)} />}
+        </>
+      )}
+    </>
+  );
+}
+
+export function RiskTable({
+  risks,
+  people,
+  flagsOf,
+}: {
+  risks: Risk[];
+  people: Map<string, string>;
+  flagsOf: Map<string, string[]>;
+}) {
+  return (
+    <div className="t-table-wrap">
+      <table className="t-table">
+        <caption className="visually-hidden">Risks</caption>
+        <thead>
+          <tr>
+            <th scope="col">Risk</th>
+            <th scope="col">Owner</th>
+            <th scope="col" className="num">
+              P × I
+            </th>
+            <th scope="col">Rating</th>
+            <th scope="col">Response</th>
+            <th scope="col" className="num">
+              Residual
+            </th>
+            <th scope="col">Trend</th>
+            <th scope="col" className="num">
+              EMV
+            </th>
+            <th scope="col">Flags</th>
+          </tr>
+        </thead>
+        <tbody>
+          {risks.map((r) => (
+            <tr key={r.id}>
+              <td>{r.title}</td>
+              <td>{r.ownerId ? (people.get(r.ownerId) ?? '…') : '—'}</td>
+              <td className="num">
+                {r.probability} × {r.impact} = {r.score}
+              </td>
+              <td>
+                <Badge tone={RATING_TONE[r.rating]}>{humanise(r.rating)}</Badge>
+              </td>
+              <td>{r.responseStrategy ? humanise(r.responseStrategy) : '—'}</td>
+              <td className="num">{r.residualScore ?? '—'}</td>
+              <td>{TREND_LABEL[r.trend] ?? r.trend}</td>
+              <td className="num">{formatMoney(r.expectedMonetaryValue)}</td>
+              <td>
+                {(flagsOf.get(r.id) ?? []).map((f) => (
+                  <Badge key={f} tone={f === 'escalating' ? 'red' : 'amber'}>
+                    {humanise(f)}
+                  </Badge>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
