@@ -27,16 +27,16 @@ export function CapacityHeatmap({
   onSelect: (row: string, period: string, cell: HeatCell) => void;
 }) {
   return (
-    <div className="t-table-wrap" style={{ maxHeight: 560, overflow: 'auto' }}>
+    // The frame's chart box has a fixed height for graphics; a heat map grows with its rows.
+    <div className="capacity-heat" style={{ maxHeight: '70vh', overflow: 'auto' }}>
+      <style>{'.chart-box:has(> .capacity-heat) { height: auto; }'}</style>
       <table className="t-table" style={{ borderCollapse: 'separate', borderSpacing: 2 }}>
         <caption className="visually-hidden">
           Utilisation (demand ÷ capacity) per {data.by} and {data.period}; ▲ over-allocated, ▽ under-allocated
         </caption>
         <thead>
           <tr>
-            <th scope="col" style={{ position: 'sticky', left: 0, background: 'var(--surface-raised)' }}>
-              {data.by === 'person' ? 'Person' : data.by === 'team' ? 'Team' : 'Skill'}
-            </th>
+            <th scope="col">{data.by === 'person' ? 'Person' : data.by === 'team' ? 'Team' : 'Skill'}</th>
             {data.periods.map((p) => (
               <th key={p.key} scope="col" className="num" title={`${p.start} – ${p.end}`}>
                 {p.key}
@@ -47,7 +47,7 @@ export function CapacityHeatmap({
         <tbody>
           {data.rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row" style={{ position: 'sticky', left: 0, background: 'var(--surface-raised)' }}>
+              <th scope="row" style={{ whiteSpace: 'nowrap' }}>
                 {row.label}
               </th>
               {row.cells.map((cell) => {

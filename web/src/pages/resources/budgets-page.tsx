@@ -92,18 +92,16 @@ export function BudgetsPage() {
                 ]),
               }}
             >
-              <div style={{ height: 300 }}>
-                <BudgetBars
-                  formatValue={(v) => money(v)}
-                  data={r.periods.map((p) => ({
-                    period: p.period,
-                    original: p.budget.original.total,
-                    current: p.budget.current.total,
-                    forecast: p.budget.forecast.total,
-                    actual: p.actual.total,
-                  }))}
-                />
-              </div>
+              <BudgetBars
+                formatValue={(v) => money(v)}
+                data={r.periods.map((p) => ({
+                  period: p.period,
+                  original: p.budget.original.total,
+                  current: p.budget.current.total,
+                  forecast: p.budget.forecast.total,
+                  actual: p.actual.total,
+                }))}
+              />
             </ChartFrame>
             <Card title="By category">
               <table className="t-table">

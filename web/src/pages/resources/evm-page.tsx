@@ -84,14 +84,12 @@ export function EvmPage() {
               rows: curve.map((p) => [p.month, p.pv, p.ev, p.ac, p.forecast]),
             }}
           >
-            <div style={{ height: 320 }}>
-              <EvmSCurve
-                data={curve}
-                bac={e.series.bac}
-                statusMonth={e.statusDate.slice(0, 7)}
-                formatValue={(v) => money(v)}
-              />
-            </div>
+            <EvmSCurve
+              data={curve}
+              bac={e.series.bac}
+              statusMonth={e.statusDate.slice(0, 7)}
+              formatValue={(v) => money(v)}
+            />
           </ChartFrame>
           <Card title="Estimate at completion: methods compared">
             <FigureTable
