@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Column values to try as a first incumbent (MIP start), in the model's column order. */
   start?: readonly number[];
   onProgress?: (progress: RunProgress) => void;
+  /** Further HiGHS options (e.g. `mip_heuristic_effort`), set after the defaults. */
+  highsOptions?: Record<string, number | string | boolean>;
 }
 
 export interface RunResult {
@@ -63,6 +65,7 @@ export function runModel(highs: Highs, model: PortfolioModel, options: RunOption
       mip_rel_gap: options.mipRelGap ?? 0,
       mip_abs_gap: options.mipAbsGap ?? 1e-6,
       random_seed: 0,
+      ...options.highsOptions,
     });
     if (options.timeLimitMs !== undefined)
       m.options.set('time_limit', Math.max(0.001, options.timeLimitMs / 1000));

@@ -24,6 +24,8 @@ export interface SolvePortfolioOptions {
   /** Find the conflicting rules of an infeasible problem (deletion filter). Default true. */
   explainInfeasibility?: boolean;
   onProgress?: (progress: RunProgress) => void;
+  /** Further HiGHS options for the main MIP run (see highs-solver.ts). */
+  highsOptions?: Record<string, number | string | boolean>;
 }
 
 /** A rule taking part in an infeasibility, with a sentence for people. */
@@ -73,6 +75,7 @@ export async function solvePortfolio(
     mipAbsGap: integral ? 1 - 1e-5 : 1e-6,
     ...(greedyFeasible ? { start: encodePlan(problem, model, greedy.plan) } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.highsOptions ? { highsOptions: options.highsOptions } : {}),
   });
   if (run.outcome === 'infeasible') {
     const explain = options.explainInfeasibility ?? true;

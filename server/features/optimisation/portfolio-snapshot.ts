@@ -145,8 +145,9 @@ function constraintsOf(
   h: number,
   periods: number,
 ): ScenarioConstraints {
-  // A portfolio-level budget (no project) is the limit when there is one; otherwise the limit is
-  // what the live plan spends, so the copied plan fits exactly and edits show their effect.
+  // A portfolio-level budget (no project) is the limit when there is one. Otherwise the limit is
+  // a flat quarterly envelope worth what the live plan spends over the horizon: the same money,
+  // without the plan's peaks, so the optimiser has to choose (and a cut shows its effect).
   const portfolioBudget = rows.budgets.find((b) => b.project_id === null && b.budget_version === 'current');
   const budget = new Array<number>(periods).fill(0);
   if (portfolioBudget) {
@@ -155,11 +156,8 @@ function constraintsOf(
       if (p >= 0 && p < periods) budget[p] = (budget[p] ?? 0) + line.amount;
     }
   } else {
-    for (const c of candidates)
-      c.cost.forEach((x, k) => {
-        const p = c.earliestStart + k;
-        if (p < periods) budget[p] = (budget[p] ?? 0) + x;
-      });
+    const total = candidates.reduce((sum, c) => sum + c.cost.reduce((a, b) => a + b, 0), 0);
+    budget.fill(total / periods);
   }
   const skills = new Set(candidates.flatMap((c) => Object.keys(c.demand)));
   const capacity: Record<string, number[]> = {};

@@ -110,6 +110,9 @@ export function presentRunResult(
     budgetStep: budgetStep(problem),
     capacityUnit: 'FTE',
   };
+  // Conflicts and left-out reasons name candidates by id (a project's UUID); people know its key.
+  const withKeys = (text: string) =>
+    scenario.candidates.reduce((t, c) => t.replaceAll(c.id, c.key || c.id), text);
   const total = (xs: SelectedInitiative[]) => xs.reduce((a, s) => a + s.cost, 0);
   return {
     status: solution.status,
@@ -122,8 +125,8 @@ export function presentRunResult(
     selected,
     greedy: { objective: greedy.objective, totalCost: total(greedySelected), selected: greedySelected },
     uplift: solution.objective === null ? null : solution.objective - greedy.objective,
-    leftOut,
-    conflicts: (solution.conflicts ?? []).map((c) => c.description),
+    leftOut: leftOut.map((l) => ({ id: withKeys(l.id), reason: withKeys(l.reason) })),
+    conflicts: (solution.conflicts ?? []).map((c) => withKeys(c.description)),
     frontier: analysis.frontier,
     shadowPrices: analysis.shadowPrices.map((sp) => ({
       kind: sp.kind,

@@ -136,7 +136,7 @@ export function ComparePage() {
               rows: c.periodLabels.map((l, p) => [l, side.budgetUsed[p] ?? 0, side.budgetLimit[p] ?? null]),
             }}
           >
-            <div className="opt-chart">
+            <div className="opt-chart-fill">
               <OptimisationUsageChart
                 data={budget.map((b, p) => ({
                   label: b.label,

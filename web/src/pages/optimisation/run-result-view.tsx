@@ -70,24 +70,26 @@ export function RunResultView({ result }: { result: RunResult }) {
       </Card>
       {feasible && <PlanTimeline result={result} />}
       {feasible && (
+        <form className="row" aria-label="Resource shown in the chart" onSubmit={(e) => e.preventDefault()}>
+          <Select
+            label="Resource"
+            options={[
+              { value: 'budget', label: 'Budget' },
+              ...skills.map((s) => ({ value: s, label: `${s} capacity` })),
+            ]}
+            value={resource}
+            onChange={(e) => setResource(e.target.value)}
+          />
+        </form>
+      )}
+      {feasible && (
         <ChartFrame
           title="Capacity and budget use per quarter"
-          summary={`${resourceName}: the plan uses at most ${formatAmount(Math.max(0, ...usage.map((u) => u.used)))} in a quarter${usage.some((u) => u.limit !== null) ? ` against a limit of ${formatAmount(Math.min(...usage.map((u) => u.limit ?? Number.POSITIVE_INFINITY)))} or more` : ''}.`}
+          summary={`${resourceName}: the plan uses at most ${formatAmount(Math.max(0, ...usage.map((u) => u.used)))} in a quarter, ${formatAmount(usage.reduce((a, u) => a + u.used, 0))} in all${usage.some((u) => u.limit !== null) ? ` of ${formatAmount(usage.reduce((a, u) => a + (u.limit ?? 0), 0))} available` : ''}.`}
           fileName={`plan-use-${resource}.csv`}
           data={{ columns: ['Quarter', 'Used', 'Limit'], rows: usage.map((u) => [u.label, u.used, u.limit]) }}
         >
-          <div className="opt-chart-controls">
-            <Select
-              label="Resource"
-              options={[
-                { value: 'budget', label: 'Budget' },
-                ...skills.map((s) => ({ value: s, label: `${s} capacity` })),
-              ]}
-              value={resource}
-              onChange={(e) => setResource(e.target.value)}
-            />
-          </div>
-          <div className="opt-chart">
+          <div className="opt-chart-fill">
             <OptimisationUsageChart data={usage} usedName={resourceName} formatValue={formatAmount} />
           </div>
         </ChartFrame>
@@ -102,7 +104,7 @@ export function RunResultView({ result }: { result: RunResult }) {
             rows: result.frontier.map((f) => [`${Math.round(f.factor * 100)} %`, f.totalBudget, f.value]),
           }}
         >
-          <div className="opt-chart">
+          <div className="opt-chart-fill">
             <OptimisationFrontierChart data={frontier} formatValue={formatAmount} />
           </div>
         </ChartFrame>

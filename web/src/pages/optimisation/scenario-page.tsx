@@ -36,7 +36,7 @@ export function ScenarioPage() {
         </div>
       </div>
       <div className="stack">
-        <ScenarioEditor key={s.version} scenario={s} />
+        <ScenarioEditor key={s.id} scenario={s} />
         <RunPanel scenarioId={s.id} latest={latest} />
         {runs.isError && <ErrorState error={runs.error} />}
         {finished?.result && <RunResultView result={finished.result} />}
