@@ -3,11 +3,11 @@ import { Type } from 'typebox';
 import { accessFilter, assertRecordAccess } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
 import { ProblemSchema } from '../../http/problem-schema';
-import type { Trx } from '../../resources/resource-spec';
 import type { Store } from '../../store/database';
 import { workItemSpec } from '../work-items/spec';
 import { IdParams, Nullable } from './schemas';
 import { teamDeliverySpec } from './team-access';
+import { loadAncestors, type ParentRow } from './work-item-ancestors';
 
 /** The backlog holds at most this many items; ranking beyond it happens in the work-item list. */
 const BACKLOG_CAP = 2_000;
@@ -88,7 +88,7 @@ export function registerBacklogRoutes(app: FastifyInstance, store: Store): void 
         return a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.key < b.key ? -1 : 1;
       });
       const kept = rows.slice(0, BACKLOG_CAP);
-      const parents = await loadParents(
+      const parents = await loadAncestors(
         store.db,
         kept.map((r) => r.parent_id),
       );
@@ -118,34 +118,4 @@ export function registerBacklogRoutes(app: FastifyInstance, store: Store): void 
       };
     },
   );
-}
-
-interface ParentRow {
-  id: string;
-  key: string;
-  title: string;
-  type: string;
-  parent_id: string | null;
-}
-
-/** Parents and grandparents of the items (features and epics), two levels up. */
-async function loadParents(trx: Trx, ids: (string | null)[]): Promise<Map<string, ParentRow>> {
-  const found = new Map<string, ParentRow>();
-  let wanted = [...new Set(ids.filter((p): p is string => p !== null))];
-  for (let depth = 0; depth < 2 && wanted.length > 0; depth++) {
-    const next: string[] = [];
-    for (let i = 0; i < wanted.length; i += 500) {
-      const got = await trx
-        .selectFrom('work_items')
-        .select(['id', 'key', 'title', 'type', 'parent_id'])
-        .where('id', 'in', wanted.slice(i, i + 500))
-        .execute();
-      for (const g of got) {
-        found.set(g.id, g);
-        if (g.parent_id && !found.has(g.parent_id)) next.push(g.parent_id);
-      }
-    }
-    wanted = [...new Set(next)];
-  }
-  return found;
 }

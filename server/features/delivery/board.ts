@@ -12,6 +12,7 @@ import { workItemSpec } from '../work-items/spec';
 import { resolveAsOf } from './flow-window';
 import { IdParams, Nullable } from './schemas';
 import { teamDeliverySpec } from './team-access';
+import { loadAncestors } from './work-item-ancestors';
 import { findWorkflow } from './workflow-store';
 
 const SWIMLANES = ['none', 'epic', 'assignee', 'class_of_service'] as const;
@@ -250,23 +251,7 @@ async function loadOpenBlocks(trx: Trx, ids: string[]) {
 /** Each card's epic: its parent when that is an epic, else its parent feature's parent. */
 async function loadEpics(trx: Trx, rows: CardRow[]) {
   const parents = [...new Set(rows.map((r) => r.parent_id).filter((p): p is string => p !== null))];
-  const found = new Map<string, { id: string; type: string; title: string; parent_id: string | null }>();
-  let wanted = parents;
-  for (let depth = 0; depth < 2 && wanted.length > 0; depth++) {
-    const next: string[] = [];
-    for (let i = 0; i < wanted.length; i += 500) {
-      const got = await trx
-        .selectFrom('work_items')
-        .select(['id', 'type', 'title', 'parent_id'])
-        .where('id', 'in', wanted.slice(i, i + 500))
-        .execute();
-      for (const g of got) {
-        found.set(g.id, g);
-        if (g.type !== 'epic' && g.parent_id && !found.has(g.parent_id)) next.push(g.parent_id);
-      }
-    }
-    wanted = [...new Set(next)];
-  }
+  const found = await loadAncestors(trx, parents);
   const epicOf = new Map<string, { id: string; title: string }>();
   for (const p of parents) {
     let node = found.get(p);

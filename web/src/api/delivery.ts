@@ -142,10 +142,13 @@ export const deliveryKeys = {
   sprint: (id: string) => ['sprints', 'record', id] as const,
 };
 
+/** Cards per column (and lane cell) drawn; the counts and limits always cover every item. */
+export const BOARD_CARDS = 30;
+
 export function useBoard(teamId: string, swimlane: Swimlane) {
   return useQuery({
     queryKey: deliveryKeys.board(teamId, swimlane),
-    queryFn: () => get<Board>(`/teams/${teamId}/board`, { swimlane, limit: 100 }),
+    queryFn: () => get<Board>(`/teams/${teamId}/board`, { swimlane, limit: BOARD_CARDS }),
   });
 }
 

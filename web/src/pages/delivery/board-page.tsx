@@ -183,6 +183,9 @@ function ColumnMeta({ column }: { column: Board['columns'][number] }) {
   return (
     <div className="board-col__meta">
       <span className="muted">{describeWip(column)}</span>{' '}
+      {column.items.length < column.count && (
+        <span className="muted">(first {column.items.length} shown) </span>
+      )}
       {state === 'over-soft' && <Badge tone="amber">Over soft WIP limit</Badge>}
       {state === 'at-hard' && <Badge tone="red">At hard WIP limit</Badge>}
     </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type {
   CumulativeFlow,
   CycleScatter,
@@ -247,18 +248,27 @@ export function WipAgingCard({ scope, fileStem }: { scope: FlowScope; fileStem: 
               yUnit="days"
             />
           </ChartFrame>
-          {a.warnings.length > 0 && (
+          {a.breaches > 0 && (
             <Card title={`SLE breaches (${a.breaches})`}>
               <ul>
-                {a.warnings.slice(0, 12).map((w) => (
-                  <li key={w}>
-                    <Badge tone="red">Breach</Badge> {w}
-                  </li>
-                ))}
+                {a.items
+                  .filter((i) => i.breached)
+                  .slice(0, 12)
+                  .map((i) => (
+                    <li key={i.id}>
+                      <Badge tone="red">Breach</Badge>{' '}
+                      <Link to={`/delivery/work-items/${i.id}`} className="mono">
+                        {i.key}
+                      </Link>{' '}
+                      {i.title}: {formatDays(i.ageDays)} in progress ({i.status}), beyond the SLE of{' '}
+                      {a.sle.percentile}% within {formatDays(a.sle.days)}
+                      {i.exceededPercentile !== null &&
+                        `, older than ${i.exceededPercentile}% of finished items`}
+                      .
+                    </li>
+                  ))}
               </ul>
-              {a.warnings.length > 12 && (
-                <p className="muted">…and {a.warnings.length - 12} more (see the table view).</p>
-              )}
+              {a.breaches > 12 && <p className="muted">…and {a.breaches - 12} more (see the table view).</p>}
             </Card>
           )}
         </>
