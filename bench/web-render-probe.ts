@@ -80,6 +80,9 @@ export interface ScrollTiming {
   p50: number;
   p95: number;
   max: number;
+  /** The same page's frames with no scrolling: what the machine allows at all. */
+  idleP50: number;
+  idleP95: number;
   over50: number;
   over100: number;
   /** Rows the table holds after the scroll (pages fetched while scrolling included). */
@@ -94,6 +97,15 @@ export async function measureScroll(page: Page, frames: number, stepPx: number):
   const result = (await page.evaluate(`(async () => {
     const el = document.querySelector('main .t-table-wrap');
     if (!el) throw new Error('no table to scroll');
+    // Baseline: the same number of frames on the same page with nothing to do (machine load shows here).
+    const idle = [];
+    let then = performance.now();
+    for (let i = 0; i < ${frames}; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      idle.push(now - then);
+      then = now;
+    }
     const gaps = [];
     let last = performance.now();
     for (let i = 0; i < ${frames}; i++) {
@@ -104,16 +116,20 @@ export async function measureScroll(page: Page, frames: number, stepPx: number):
       last = now;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return { gaps, rows: Number(el.querySelector('table').getAttribute('aria-rowcount')) - 1 };
-  })()`)) as { gaps: number[]; rows: number };
+    return { gaps, idle, rows: Number(el.querySelector('table').getAttribute('aria-rowcount')) - 1 };
+  })()`)) as { gaps: number[]; idle: number[]; rows: number };
   const sorted = [...result.gaps].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  const idle = [...result.idle].sort((a, b) => a - b);
+  const rank = (xs: number[], p: number) => xs[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)] ?? 0;
+  const at = (p: number) => rank(sorted, p);
   return {
     frames,
     stepPx,
     p50: at(50),
     p95: at(95),
     max: sorted.at(-1) ?? 0,
+    idleP50: rank(idle, 50),
+    idleP95: rank(idle, 95),
     over50: result.gaps.filter((g) => g > 50).length,
     over100: result.gaps.filter((g) => g > 100).length,
     rowsLoaded: result.rows,

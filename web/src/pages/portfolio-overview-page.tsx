@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useInfiniteList } from '../api/resources';
+import { listPage, useInfiniteList } from '../api/resources';
 import { APPROACHES, HEALTHS, LIFECYCLE_STATES, type Project } from '../api/types';
 import {
   Button,
@@ -32,6 +32,8 @@ export interface OverviewState {
   sort: SortState | undefined;
 }
 
+const EXPORT_CAP = 20_000;
+
 const DEFAULT_STATE: OverviewState = {
   q: '',
   approach: '',
@@ -57,14 +59,15 @@ export function PortfolioOverviewPage() {
   const { portfolioId } = usePortfolioScope();
   const [state, setState] = useState<OverviewState>(DEFAULT_STATE);
   const [creating, setCreating] = useState(false);
-  const projects = useInfiniteList('projects', {
+  const listParams = {
     portfolioId,
     q: state.q,
     approach: state.approach,
     lifecycleState: state.lifecycleState,
     health: state.health,
     sort: toSortParam(state.sort),
-  });
+  };
+  const projects = useInfiniteList('projects', listParams);
   // Owner names load after the first rows, so they do not compete with them (docs/benchmarks.md).
   const owners = useDeferredNames('people', projects.isSuccess);
   const allColumns = useMemo(() => projectColumns(owners), [owners]);
@@ -75,12 +78,30 @@ export function PortfolioOverviewPage() {
   const rows = useMemo(() => projects.data?.pages.flatMap((p) => p.items) ?? [], [projects.data]);
   const update = (patch: Partial<OverviewState>) => setState((s) => ({ ...s, ...patch }));
 
-  const exportCsv = () => {
-    const csv = toCsv(
-      columns.map((c) => c.header),
-      rows.map((row) => columns.map((c) => c.value?.(row) ?? null)),
-    );
-    downloadCsv('projects.csv', csv);
+  // The export holds every matching project, not only the pages scrolled into the table so far.
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const all: Project[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPage('projects', { ...listParams, limit: 500, cursor });
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && all.length < EXPORT_CAP);
+      const csv = toCsv(
+        columns.map((c) => c.header),
+        all.map((row) => columns.map((c) => c.value?.(row) ?? null)),
+      );
+      downloadCsv('projects.csv', csv);
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : 'The export failed.');
+    } finally {
+      setExporting(false);
+    }
   };
 
   return (
@@ -130,10 +151,15 @@ export function PortfolioOverviewPage() {
               onChange={(ids) => update({ columns: ids })}
             />
             <SavedViews<OverviewState> table="projects" current={state} onApply={setState} />
-            <Button onClick={exportCsv} disabled={rows.length === 0}>
-              Export CSV
+            <Button onClick={() => void exportCsv()} disabled={rows.length === 0 || exporting}>
+              {exporting ? 'Exporting…' : 'Export CSV'}
             </Button>
           </form>
+          {exportError && (
+            <p role="alert" className="t-field__error">
+              CSV export failed: {exportError}
+            </p>
+          )}
           {projects.isPending ? (
             <Skeleton lines={6} label="Loading projects" />
           ) : projects.isError ? (
