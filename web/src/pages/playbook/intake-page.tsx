@@ -26,6 +26,7 @@ import {
 import { formatDateTime } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
+import { TableWrap } from './table-wrap';
 
 const STATE_TONE: Record<string, BadgeTone> = {
   submitted: 'amber',
@@ -96,7 +97,7 @@ function TriageQueue() {
       ) : proposals.data.length === 0 ? (
         <EmptyState title="No proposals here" />
       ) : (
-        <div className="t-table-wrap">
+        <TableWrap label="Project proposals">
           <table className="t-table">
             <caption className="visually-hidden">Project proposals</caption>
             <thead>
@@ -144,7 +145,7 @@ function TriageQueue() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {triaging && <TriageDialog proposal={triaging} onClose={() => setTriaging(null)} />}
     </Card>

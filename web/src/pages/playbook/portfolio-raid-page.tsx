@@ -7,6 +7,7 @@ import { Badge, Card, EmptyState, ErrorState, humanise, Select, Skeleton } from 
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
+import { TableWrap } from './table-wrap';
 
 /** The portfolio RAID roll-up: the risk heat map (click a cell to filter), flagged risks, issues and RACI warnings. */
 export function PortfolioRaidPage() {
@@ -123,7 +124,7 @@ function FlaggedList({
       {rows.length === 0 ? (
         <EmptyState title="No flagged risks" />
       ) : (
-        <div className="t-table-wrap">
+        <TableWrap label="Flagged risks">
           <table className="t-table">
             <caption className="visually-hidden">Flagged risks</caption>
             <thead>
@@ -161,7 +162,7 @@ function FlaggedList({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </Card>
   );

@@ -6,6 +6,7 @@ import { useEverything } from '../../api/resources';
 import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
 import { ConflictNotice } from './conflict-notice';
 import { ProjectPlaybookHeader } from './project-playbook-header';
+import { TableWrap } from './table-wrap';
 
 type Activity = RaciMatrix['activities'][number];
 type Party = { personId: string } | { role: string };
@@ -102,7 +103,7 @@ function MatrixEditor({ matrix }: { matrix: RaciMatrix }) {
       ) : (
         <p className="muted">No warnings: every activity has one Accountable and at least one Responsible.</p>
       )}
-      <div className="t-table-wrap">
+      <TableWrap label={`${matrix.name}: activities by people and roles`}>
         <table className="t-table">
           <caption className="visually-hidden">{matrix.name}: activities by people and roles</caption>
           <thead>
@@ -135,7 +136,7 @@ function MatrixEditor({ matrix }: { matrix: RaciMatrix }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <div className="row">
         <Input label="New activity" value={newActivity} onChange={(e) => setNewActivity(e.target.value)} />
         <Button

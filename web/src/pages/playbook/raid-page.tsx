@@ -18,6 +18,7 @@ import { usePeopleNames } from '../record-name';
 import { ProjectPlaybookHeader, useProjectPortfolio } from './project-playbook-header';
 import { RaidRegisters } from './raid-registers';
 import { RiskFormDialog } from './risk-form-dialog';
+import { TableWrap } from './table-wrap';
 
 export const RATING_TONE: Record<string, BadgeTone> = { low: 'green', medium: 'amber', high: 'red' };
 const TREND_LABEL: Record<string, string> = {
@@ -129,7 +130,7 @@ export function RiskTable({
   flagsOf: Map<string, string[]>;
 }) {
   return (
-    <div className="t-table-wrap">
+    <TableWrap label="Risks">
       <table className="t-table">
         <caption className="visually-hidden">Risks</caption>
         <thead>
@@ -177,6 +178,6 @@ export function RiskTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

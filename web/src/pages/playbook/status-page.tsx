@@ -12,6 +12,7 @@ import { Button, Card, EmptyState, ErrorState, HealthBadge, Select, Skeleton, Te
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictNotice } from './conflict-notice';
 import { ProjectPlaybookHeader } from './project-playbook-header';
+import { TableWrap } from './table-wrap';
 
 const DIMENSIONS = ['schedule', 'cost', 'scope', 'risk', 'overall'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
@@ -56,7 +57,7 @@ export function StatusPage() {
             {reports.data.length === 0 ? (
               <EmptyState title="No reports yet" />
             ) : (
-              <div className="t-table-wrap">
+              <TableWrap label="Status report history">
                 <table className="t-table">
                   <caption className="visually-hidden">Status report history</caption>
                   <thead>
@@ -113,7 +114,7 @@ export function StatusPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </Card>
         </>

@@ -4,6 +4,7 @@ import { type Template, useEnsureDefaults, usePlaybookList } from '../../api/pla
 import { Badge, Card, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../record-name';
+import { TableWrap } from './table-wrap';
 
 /** The organisation's playbook: one methodology template per row, defaults first. */
 export function TemplatesPage() {
@@ -35,7 +36,7 @@ export function TemplatesPage() {
         ) : templates.data.length === 0 ? (
           <EmptyState title="No templates yet">Creating Triad's defaults…</EmptyState>
         ) : (
-          <div className="t-table-wrap">
+          <TableWrap label="Methodology templates">
             <table className="t-table">
               <caption className="visually-hidden">Methodology templates</caption>
               <thead>
@@ -74,7 +75,7 @@ export function TemplatesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </Card>
     </>
