@@ -190,3 +190,27 @@ export function useMoveTask(projectId: string) {
       ]),
   });
 }
+
+export interface Levelling {
+  before: { makespan: number; finishDate: string; overloads: number };
+  after: { makespan: number; finishDate: string; overloads: number };
+  lowerBound: number;
+  provenOptimal: boolean;
+  feasible: boolean;
+  resources: { resourceId: string; name: string; capacity: number; peakBefore: number; peakAfter: number }[];
+  tasks: { taskId: string; name: string; earlyStart: string; start: string; finish: string; delay: number }[];
+}
+
+/** The resource-levelled schedule (seeded, time-limited search on the server); runs when asked. */
+export function useLevelling(projectId: string, run: boolean) {
+  return useQuery({
+    queryKey: [...scheduleKeys.all(projectId), 'levelling'],
+    queryFn: ({ signal }) =>
+      apiRequest<Levelling>('GET', `${base(projectId)}/levelling`, {
+        query: { timeLimitMs: 1000, seed: 1 },
+        signal,
+      }),
+    enabled: run,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

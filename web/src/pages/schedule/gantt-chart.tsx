@@ -173,7 +173,12 @@ export function GanttChart(props: GanttChartProps) {
                 className="gantt__name"
                 aria-current={task.id === selectedId ? 'true' : undefined}
                 style={{ paddingInlineStart: 8 + depth * 14, fontWeight: task.summary ? 600 : undefined }}
-                onClick={() => onSelect(task.id)}
+                onClick={() => {
+                  onSelect(task.id);
+                  // Bring the bar into view: it may lie outside the horizontal window.
+                  const el = scroller.current;
+                  if (el) el.scrollLeft = Math.max(0, boxOf(task, 0).x0 - 80);
+                }}
               >
                 {task.milestone ? '◆ ' : ''}
                 {task.name}

@@ -169,7 +169,7 @@ export function GanttPage() {
             checked={highlightCritical}
             onChange={(e) => setHighlightCritical(e.target.checked)}
           />
-          Highlight critical path ({s.criticalTasks.length} tasks)
+          Highlight critical path ({s.criticalTasks.length} {s.criticalTasks.length === 1 ? 'task' : 'tasks'})
         </label>
       </div>
       <GanttLegend />
@@ -187,7 +187,7 @@ export function GanttPage() {
           selectedId={selectedId}
           onSelect={setSelectedId}
           onMove={(task, days) => void moveTo(task, addDays(task.earlyStart, days))}
-          initialX={dateToX(scale, s.startDate)}
+          initialX={dateToX(scale, s.statusDate ?? s.startDate)}
         />
         <TaskPanel
           key={selected?.id ?? 'none'}

@@ -16,6 +16,7 @@ import {
   Skeleton,
 } from '../../design';
 import { usePageTitle } from '../record-name';
+import { LevellingCard } from './levelling-card';
 import { VarianceCard } from './variance-card';
 import './gantt.css';
 
@@ -114,28 +115,30 @@ export function ScheduleRiskPage() {
                 <p className="figure" data-testid={`finish-${label.split(' ')[0]}`}>
                   <strong>{point.date}</strong>
                 </p>
-                <p className="muted">{point.workingDays} working days</p>
+                <p className="muted">{point.workingDays.toFixed(1)} working days</p>
               </Card>
             ))}
           </section>
-          <ChartFrame
-            title="Tornado: what drives the finish date"
-            summary={
-              r.tornado.length > 0
-                ? `Over ${r.iterations} runs (${r.distribution}), ${r.tornado[0]!.name} correlates most with the finish date (${r.tornado[0]!.correlation.toFixed(2)}); P80 finish is ${r.p80.date}.`
-                : 'No task has a three-point estimate, so no task drives the spread.'
-            }
-            data={{
-              columns: ['Task', 'Correlation with finish'],
-              rows: r.tornado.map((t) => [t.name, t.correlation]),
-            }}
-            fileName="schedule-tornado.csv"
-          >
-            <TornadoChart
-              data={r.tornado.map((t) => ({ label: t.name, value: t.correlation }))}
-              valueName="Correlation with finish"
-            />
-          </ChartFrame>
+          <div className="schedule-tornado">
+            <ChartFrame
+              title="Tornado: what drives the finish date"
+              summary={
+                r.tornado.length > 0
+                  ? `Over ${r.iterations} runs (${r.distribution}), ${r.tornado[0]!.name} correlates most with the finish date (${r.tornado[0]!.correlation.toFixed(2)}); P80 finish is ${r.p80.date}.`
+                  : 'No task has a three-point estimate, so no task drives the spread.'
+              }
+              data={{
+                columns: ['Task', 'Correlation with finish'],
+                rows: r.tornado.map((t) => [t.name, t.correlation]),
+              }}
+              fileName="schedule-tornado.csv"
+            >
+              <TornadoChart
+                data={r.tornado.map((t) => ({ label: t.name, value: t.correlation }))}
+                valueName="Correlation with finish"
+              />
+            </ChartFrame>
+          </div>
           <Card title="Criticality index">
             <p className="muted">Share of the simulated runs in which each task was on the critical path.</p>
             <DataTable
@@ -149,6 +152,7 @@ export function ScheduleRiskPage() {
         </div>
       )}
       <VarianceCard projectId={projectId} />
+      <LevellingCard projectId={projectId} />
     </>
   );
 }
