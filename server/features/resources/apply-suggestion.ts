@@ -31,20 +31,7 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
 export async function applySuggestion(trx: Trx, ctx: RequestContext, body: ApplyBody, version: number) {
   if (getDayNumber(body.to) < getDayNumber(body.from))
     throw fieldProblem('validation_failed', 'to', 'is before from');
-  if (body.kind === 'soft') {
-    const booking = await getRecord(trx, ctx, resourceAssignmentSpec, body.demandId);
-    if (booking.booking !== 'soft')
-      throw fieldProblem('validation_failed', 'demandId', 'names a hard booking; only soft bookings move');
-    const assignment = await updateRecord(
-      trx,
-      ctx,
-      resourceAssignmentSpec,
-      body.demandId,
-      { personId: body.personId },
-      version,
-    );
-    return { action: 'moved' as const, assignment };
-  }
+  if (body.kind === 'soft') return moveSoftBooking(trx, ctx, body, version);
   const request = await getRecord(trx, ctx, resourceRequestSpec, body.demandId);
   // Booking to the request's project needs the same delivery write as changing the request.
   await assertRecordAccess(trx, resourceRequestSpec, ctx.principal, body.demandId, 'write');
@@ -92,4 +79,65 @@ export async function applySuggestion(trx: Trx, ctx: RequestContext, body: Apply
     note: 'Booked from an assignment suggestion',
   });
   return { action: 'booked' as const, assignment };
+}
+
+/**
+ * A soft booking of an over-allocated person: given whole to the suggested person it moves; given
+ * in part, the part becomes a new soft booking of the suggested person (in hours, over the
+ * booking's span within the window) and the original shrinks by the same share.
+ */
+async function moveSoftBooking(trx: Trx, ctx: RequestContext, body: ApplyBody, version: number) {
+  const booking = await getRecord(trx, ctx, resourceAssignmentSpec, body.demandId);
+  if (booking.booking !== 'soft')
+    throw fieldProblem('validation_failed', 'demandId', 'names a hard booking; only soft bookings move');
+  if (booking.version !== version)
+    throw new ProblemError(
+      'precondition_failed',
+      `The booking is at version ${String(booking.version)}, not ${version}: it changed since the suggestion. Refresh the suggestions.`,
+      [],
+      { current: booking },
+    );
+  if (booking.personId === body.personId)
+    throw fieldProblem('validation_failed', 'personId', 'already holds this booking: nothing to apply');
+  const start = later(String(booking.startDate), body.from);
+  const end = earlier(String(booking.endDate), body.to);
+  if (end < start) throw fieldProblem('validation_failed', 'from', 'the window does not overlap the booking');
+  const rows = await listCapacityRows(trx, ctx.principal.organisationId, { from: start, to: end });
+  const model = buildCapacityModel(rows, getDayNumber(start), getDayNumber(end));
+  const daily = model.bookings.find((b) => b.id === body.demandId)?.daily;
+  const total = daily ? daily.reduce((s, h) => s + h, 0) : 0;
+  if (body.hours >= total - 0.5) {
+    const assignment = await updateRecord(
+      trx,
+      ctx,
+      resourceAssignmentSpec,
+      body.demandId,
+      { personId: body.personId },
+      version,
+    );
+    return { action: 'moved' as const, assignment };
+  }
+  const keep = 1 - body.hours / total;
+  await updateRecord(
+    trx,
+    ctx,
+    resourceAssignmentSpec,
+    body.demandId,
+    { amount: Math.round(Number(booking.amount) * keep * 10_000) / 10_000 },
+    version,
+  );
+  const assignment = await createRecord(trx, ctx, resourceAssignmentSpec, {
+    personId: body.personId,
+    projectId: booking.projectId,
+    teamId: booking.teamId ?? null,
+    requestId: booking.requestId ?? null,
+    skill: booking.skill ?? null,
+    startDate: start,
+    endDate: end,
+    amount: Math.round(body.hours * 100) / 100,
+    unit: 'hours',
+    booking: 'soft',
+    note: 'Split from an over-allocating soft booking by a suggestion',
+  });
+  return { action: 'split' as const, assignment };
 }

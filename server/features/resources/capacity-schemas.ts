@@ -118,6 +118,9 @@ export const SuggestionsResponse = Type.Object({
     Type.Object({
       demandId: Type.String(),
       version: Type.Integer({ description: 'Version of the request or booking; If-Match when applying' }),
+      currentPersonId: Type.Union([Type.String(), Type.Null()], {
+        description: 'Who holds a soft booking now',
+      }),
       kind: Type.String(),
       projectId: Type.String(),
       projectKey: NullableString,

@@ -169,6 +169,7 @@ export async function computeSuggestions(
   const suggestions = result.suggestions.map((s) => ({
     ...s,
     version: versions.get(s.demandId) ?? 1,
+    currentPersonId: problem.demands.find((d) => d.id === s.demandId)?.currentPersonId ?? null,
     projectKey: projects.get(s.projectId)?.key ?? null,
     projectName: projects.get(s.projectId)?.name ?? null,
   }));

@@ -60,6 +60,9 @@ export const ApplyBodySchema = Type.Object(
 );
 
 export const ApplyResponse = Type.Object({
-  action: Type.String({ description: 'booked (a new soft assignment) or moved (a soft booking moved)' }),
+  action: Type.String({
+    description:
+      'booked (a new soft assignment), moved (the soft booking moved) or split (part of it moved to a new soft booking)',
+  }),
   assignment: Type.Record(Type.String(), Type.Unknown()),
 });

@@ -137,6 +137,37 @@ describe.each(engines)('effort estimates, applying suggestions and budget roll-u
     expect(stale.status).toBe(412);
   });
 
+  it('splits a soft booking when the suggestion moves only part of it', async () => {
+    const id = (
+      await api.post('/api/v1/resource-assignments', {
+        personId: ids.ann,
+        projectId: ids.q,
+        startDate: '2026-06-01',
+        endDate: '2026-06-30',
+        amount: 0.5,
+        booking: 'soft',
+      })
+    ).body.id;
+    const window = { from: '2026-06-01', to: '2026-06-30' };
+    // 0.5 × 8 h on June 2026's 22 weekdays = 88 h; a quarter of it (22 h) goes to Bob.
+    const body = { kind: 'soft', demandId: id, personId: ids.bob, hours: 22, ...window };
+    const same = await api.post(
+      '/api/v1/capacity/suggestions/apply',
+      { ...body, personId: ids.ann },
+      { 'if-match': '"1"' },
+    );
+    expect(same.status).toBe(400);
+    expect(same.body.errors[0].field).toBe('personId');
+    const res = await api.post('/api/v1/capacity/suggestions/apply', body, { 'if-match': '"1"' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      action: 'split',
+      assignment: { personId: ids.bob, amount: 22, unit: 'hours' },
+    });
+    const original = await api.get(`/api/v1/resource-assignments/${id}`);
+    expect(original.body).toMatchObject({ personId: ids.ann, amount: 0.375, version: 2 });
+  });
+
   it('refuses bad input by field, a person without the skill, and read-only callers', async () => {
     const base = { kind: 'request', demandId: ids.request, personId: ids.cy, hours: 1, ...APRIL };
     const cases: [Record<string, unknown>, string, number][] = [

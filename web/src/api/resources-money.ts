@@ -56,6 +56,7 @@ export interface AvailablePerson {
 export interface Suggestion {
   demandId: string;
   version: number;
+  currentPersonId: string | null;
   kind: 'request' | 'soft';
   projectId: string;
   projectKey: string | null;

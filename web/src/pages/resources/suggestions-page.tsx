@@ -25,7 +25,9 @@ export function SuggestionsPage() {
           setMessage(
             r.action === 'moved'
               ? `Moved the soft booking on ${s.projectKey ?? 'the project'} to ${a.name}.`
-              : `Booked ${a.name} softly for ${hours(a.hours)} of ${s.skill} on ${s.projectKey ?? 'the project'}.`,
+              : r.action === 'split'
+                ? `Moved ${hours(a.hours)} of the soft booking on ${s.projectKey ?? 'the project'} to ${a.name}.`
+                : `Booked ${a.name} softly for ${hours(a.hours)} of ${s.skill} on ${s.projectKey ?? 'the project'}.`,
           ),
         onError: (e) =>
           setMessage(
@@ -98,14 +100,18 @@ export function SuggestionsPage() {
                       </td>
                       <td className="muted">{a.reason || s.reason}</td>
                       <td>
-                        <Button
-                          size="sm"
-                          disabled={apply.isPending}
-                          aria-label={`Apply: ${a.name} for ${s.skill} on ${s.projectKey ?? 'project'}`}
-                          onClick={() => onApply(s, a)}
-                        >
-                          Apply
-                        </Button>
+                        {s.kind === 'soft' && a.personId === s.currentPersonId ? (
+                          <span className="muted">Keeps it</span>
+                        ) : (
+                          <Button
+                            size="sm"
+                            disabled={apply.isPending}
+                            aria-label={`Apply: ${a.name} for ${s.skill} on ${s.projectKey ?? 'project'}`}
+                            onClick={() => onApply(s, a)}
+                          >
+                            Apply
+                          </Button>
+                        )}
                       </td>
                     </tr>
                   )),
