@@ -186,7 +186,7 @@ describe('sprints, flow and forecasts', () => {
     await page.getByRole('heading', { level: 1, name: `Forecast: ${team.name}` }).waitFor();
     await page.getByLabel('How many items (empty: the open items)').fill('40');
     await page.getByRole('heading', { name: 'When will 40 items be done?' }).waitFor();
-    await page.getByRole('heading', { name: 'Forecast cone: chance of being done by each date' }).waitFor();
+    await page.getByRole('heading', { name: 'Forecast cone' }).waitFor();
     await settled(page);
     expect(await page.getByRole('heading', { name: /^Backtest/ }).count()).toBe(2);
     await checkPage(page, 'delivery-forecast');

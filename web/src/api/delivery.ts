@@ -209,6 +209,8 @@ export function useSprintForecast(id: string, enabled: boolean) {
     queryKey: ['sprints', 'forecast', id],
     queryFn: () => get<SprintForecast>(`/sprints/${id}/forecast`),
     enabled,
+    // "Live": moves made here invalidate it at once; others' moves show within a minute.
+    refetchInterval: 60_000,
   });
 }
 

@@ -33,7 +33,7 @@ export function BacktestCard({
         : 'The P85 held less often than it claims: plan with the P95 or shorten the history.';
   return (
     <ChartFrame
-      title="Backtest: forecasts from past dates against what happened"
+      title="Backtest"
       summary={`Replayed from ${backtest.points.length} past dates: the P85 held ${formatShare(p85)} of the time; the P50 was off by ${backtest.meanAbsoluteErrorP50?.toFixed(1) ?? '—'} ${unit} on average. Calibration: ${PERCENTILES.map((p) => `P${p} held ${formatShare(backtest.calibration[p])}`).join(', ')}. ${trust} Definition: ${backtest.definition}`}
       fileName={`${stem}-backtest.csv`}
       data={{

@@ -78,21 +78,19 @@ function PercentileRow({ label, values }: { label: string; values: Record<string
       <caption className="visually-hidden">{label}</caption>
       <thead>
         <tr>
-          {PERCENTILES.map((p) => (
-            <th key={p} scope="col">
-              {p}% sure
-            </th>
-          ))}
+          <th scope="col">Confidence</th>
+          <th scope="col">{label}</th>
         </tr>
       </thead>
       <tbody>
-        <tr>
-          {PERCENTILES.map((p) => (
-            <td key={p} className="num">
+        {PERCENTILES.map((p) => (
+          <tr key={p}>
+            <th scope="row">{p}% sure</th>
+            <td className="num">
               <strong>{values[p] ?? 'not within 10 years'}</strong>
             </td>
-          ))}
-        </tr>
+          </tr>
+        ))}
       </tbody>
     </table>
   );
@@ -103,7 +101,7 @@ function WhenResult({ data, stem }: { data: WhenForecast; stem: string }) {
   return (
     <div className="grid-2">
       <Card title={`${data.items} items from ${data.asOf}`}>
-        <PercentileRow label="Finish dates by confidence" values={f.percentiles} />
+        <PercentileRow label="Done by" values={f.percentiles} />
         <p className="definition">{data.definition}</p>
         <p className="muted">
           {f.trials.toLocaleString('en-GB')} trials (seed {f.seed}) over {data.history.days} days of
@@ -111,8 +109,8 @@ function WhenResult({ data, stem }: { data: WhenForecast; stem: string }) {
         </p>
       </Card>
       <ChartFrame
-        title="Forecast cone: chance of being done by each date"
-        summary={`85% of trials finished by ${f.percentiles['85'] ?? 'no date'}; 50% by ${f.percentiles['50'] ?? 'no date'}.`}
+        title="Forecast cone"
+        summary={`The chance of being done by each date: 85% of trials finished by ${f.percentiles['85'] ?? 'no date'}, 50% by ${f.percentiles['50'] ?? 'no date'}.`}
         fileName={`${stem}-forecast-when.csv`}
         data={{
           columns: ['Date', 'Trials finishing that day', 'Share done by then'],
@@ -130,7 +128,7 @@ function WhenResult({ data, stem }: { data: WhenForecast; stem: string }) {
         />
       </ChartFrame>
       <ChartFrame
-        title="Histogram of finish dates"
+        title="Finish dates"
         summary={`Trials finished over ${f.histogram.length} different days.`}
         fileName={`${stem}-forecast-when-histogram.csv`}
         data={{ columns: ['Date', 'Trials'], rows: f.histogram.map((h) => [h.date, h.trials]) }}
@@ -150,14 +148,14 @@ function HowManyResult({ data, stem }: { data: HowManyForecast; stem: string }) 
   return (
     <div className="grid-2">
       <Card title={`Items done from ${data.asOf} to ${data.end} (${f.days} days)`}>
-        <PercentileRow label="Items done by confidence" values={f.percentiles} />
+        <PercentileRow label="Items done, at least" values={f.percentiles} />
         <p className="definition">{data.definition}</p>
         <p className="muted">
           Mean {f.mean.toFixed(1)} items; {f.trials.toLocaleString('en-GB')} trials (seed {f.seed}).
         </p>
       </Card>
       <ChartFrame
-        title="Chance of finishing at least N items"
+        title="Items done: histogram and chance"
         summary={`85% of trials finished ${f.percentiles['85']} items or more; 50% finished ${f.percentiles['50']} or more.`}
         fileName={`${stem}-forecast-how-many.csv`}
         data={{
