@@ -143,7 +143,7 @@ export const deliveryKeys = {
 };
 
 /** Cards per column (and lane cell) drawn; the counts and limits always cover every item. */
-export const BOARD_CARDS = 30;
+export const BOARD_CARDS = 20;
 
 export function useBoard(teamId: string, swimlane: Swimlane) {
   return useQuery({
