@@ -53,18 +53,33 @@ export function CapacityPage() {
       </div>
       <div className="stack">
         <form className="row" aria-label="Heat map settings" onSubmit={(e) => e.preventDefault()}>
-          <Select label="Rows" options={BY} value={by} onChange={(e) => setBy(e.target.value as HeatmapBy)} />
+          <Select
+            label="Rows"
+            options={BY}
+            value={by}
+            onChange={(e) => {
+              setBy(e.target.value as HeatmapBy);
+              setSelected(null);
+            }}
+          />
           <Select
             label="Period"
             options={PERIODS}
             value={period}
-            onChange={(e) => setPeriod(e.target.value as PeriodKind)}
+            onChange={(e) => {
+              setPeriod(e.target.value as PeriodKind);
+              setSelected(null);
+            }}
           />
           <Input
             label="From"
             type="date"
             value={from}
-            onChange={(e) => e.target.value && setFrom(e.target.value)}
+            onChange={(e) => {
+              if (!e.target.value) return;
+              setFrom(e.target.value);
+              setSelected(null);
+            }}
             hint={`to ${to}`}
           />
         </form>
