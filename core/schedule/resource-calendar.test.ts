@@ -114,5 +114,5 @@ describe('levelling with resource calendars', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000); // 200 GA runs; generous so a loaded CI machine does not time out
 });
