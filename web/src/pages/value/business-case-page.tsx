@@ -6,7 +6,7 @@ import { Card, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { FiguresExplained } from './business-case-figures';
-import { formatPercent, formatPeriods, PageHeader, QueryView } from './value-common';
+import { formatPercent, formatPeriods, PageHeader, QueryView, ScrollTable } from './value-common';
 import './value.css';
 
 /** One business case: cash flows per period, the figures explained, scenarios and the tornado. */
@@ -43,7 +43,7 @@ function CashFlows({ bc }: { bc: BusinessCase }) {
   const cumulativeRow = bc.figures.netFlows.map((n) => (cumulative += n));
   return (
     <Card title="Cash flows per period">
-      <div className="t-table-wrap">
+      <ScrollTable label="Cash flow table">
         <table className="t-table">
           <caption className="visually-hidden">
             Cash flows of {bc.name} per {bc.periodUnit}
@@ -91,7 +91,7 @@ function CashFlows({ bc }: { bc: BusinessCase }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </Card>
   );
 }
@@ -105,7 +105,7 @@ function ScenariosAndTornado({ analysis }: { analysis: Analysis }) {
   return (
     <>
       <Card title="Scenarios">
-        <div className="t-table-wrap">
+        <ScrollTable label="Scenario table">
           <table className="t-table">
             <caption className="visually-hidden">Pessimistic, expected and optimistic scenarios</caption>
             <thead>
@@ -141,7 +141,7 @@ function ScenariosAndTornado({ analysis }: { analysis: Analysis }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         <p>
           Weighted NPV (PERT: (pessimistic + 4 × expected + optimistic) ÷ 6):{' '}
           <strong>{formatMoney(scenarios.weightedNpv)}</strong>

@@ -4,7 +4,7 @@ import { Card, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { FIGURE_ROWS } from './business-case-figures';
-import { formatPercent, formatPeriods, PageHeader, QueryView } from './value-common';
+import { formatPercent, formatPeriods, PageHeader, QueryView, ScrollTable } from './value-common';
 
 /** Every business case with its headline figures; tick several to compare them side by side. */
 export function BusinessCasesPage() {
@@ -25,7 +25,7 @@ export function BusinessCasesPage() {
       <Card title="Initiatives">
         <QueryView query={cases} label="business cases" isEmpty={(c) => c.length === 0}>
           {(list) => (
-            <div className="t-table-wrap">
+            <ScrollTable label="Business cases table">
               <table className="t-table">
                 <caption className="visually-hidden">Business cases</caption>
                 <thead>
@@ -72,7 +72,7 @@ export function BusinessCasesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
         </QueryView>
       </Card>
@@ -87,7 +87,7 @@ function Comparison({ ids }: { ids: string[] }) {
     <Card title="Side by side">
       <QueryView query={compare} label="the comparison">
         {({ items }) => (
-          <div className="t-table-wrap">
+          <ScrollTable label="Comparison table">
             <table className="t-table">
               <caption className="visually-hidden">
                 Business cases side by side, highest expected NPV first
@@ -133,7 +133,7 @@ function Comparison({ ids }: { ids: string[] }) {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </QueryView>
     </Card>

@@ -3,7 +3,7 @@ import { isApiError } from '../../api/client';
 import { type Criterion, type ScoringModel, useSaveValueRecord, useValueList } from '../../api/value';
 import { Button, Card, Input, Select } from '../../design';
 import { usePageTitle } from '../record-name';
-import { PageHeader, QueryView } from './value-common';
+import { PageHeader, QueryView, ScrollTable } from './value-common';
 
 const NEW_CRITERION: Criterion = {
   id: '',
@@ -22,7 +22,7 @@ const DIRECTIONS = [
 export function ScoringModelsPage() {
   usePageTitle('Scoring models');
   const models = useValueList('scoring-models');
-  const [selected, setSelected] = useState<string>('new');
+  const [selected, setSelected] = useState<string>();
   return (
     <div className="stack">
       <PageHeader
@@ -31,7 +31,8 @@ export function ScoringModelsPage() {
       />
       <QueryView query={models} label="scoring models">
         {(list) => {
-          const model = list.find((m) => m.id === selected);
+          // The first model is shown until the user picks another or "New model…".
+          const model = list.find((m) => m.id === (selected ?? list[0]?.id));
           return (
             <>
               <Select
@@ -92,7 +93,7 @@ function ModelEditor({
           onChange={(e) => setName(e.target.value)}
           error={errorOf('name')}
         />
-        <div className="t-table-wrap">
+        <ScrollTable label="Criteria table">
           <table className="t-table">
             <caption className="visually-hidden">Criteria</caption>
             <thead>
@@ -186,7 +187,7 @@ function ModelEditor({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         {errorOf('criteria') && (
           <p role="alert" className="t-field__error">
             {errorOf('criteria')}

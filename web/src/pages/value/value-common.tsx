@@ -117,3 +117,13 @@ export function PageHeader({
     </div>
   );
 }
+
+/** A wide table's scrolling box, reachable by keyboard so it can be scrolled without a mouse. */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="t-table-wrap" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}

@@ -2,7 +2,14 @@ import { useMemo, useState } from 'react';
 import { type Backlog, useBacklog, useSavePrioritisation } from '../../api/value';
 import { Button, Card } from '../../design';
 import { usePageTitle } from '../record-name';
-import { formatNumber, PageHeader, PortfolioPicker, QueryView, usePortfolioChoice } from './value-common';
+import {
+  formatNumber,
+  PageHeader,
+  PortfolioPicker,
+  QueryView,
+  ScrollTable,
+  usePortfolioChoice,
+} from './value-common';
 import {
   anchorColumn,
   changedRows,
@@ -132,7 +139,7 @@ function Session({ start }: { start: SessionRow[] }) {
             {save.error.message}
           </p>
         )}
-        <div className="t-table-wrap">
+        <ScrollTable label="WSJF scores table">
           <table className="t-table value-session">
             <caption className="visually-hidden">WSJF scores, one row per epic</caption>
             <thead>
@@ -208,7 +215,7 @@ function Session({ start }: { start: SessionRow[] }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </Card>
       <Card title="Live ranking">
         <ol aria-label="Live WSJF ranking">
