@@ -160,7 +160,8 @@ describe.each(['light', 'dark'] as const)('every main page in the %s theme', (co
     }
     await context.close();
     expect(failures).toEqual([]);
-  });
+    // Fourteen pages with an axe run each: about a minute, two on a busy CI machine.
+  }, 240_000);
 });
 
 describe('person page', () => {
