@@ -24,7 +24,7 @@ function triad(...args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
-describe.concurrent('triad import ado / github / csv / msproject', { timeout: 120_000 }, () => {
+describe.concurrent('triad import ado / github / csv / msproject', { timeout: 300_000 }, () => {
   it('imports an Azure DevOps CSV with the jira summary format, then re-imports it unchanged', async () => {
     const db = scratchDb();
     const first = await triad('import', 'ado', fixture('ado/__fixtures__/fabrikam-flat.csv'), '--db', db);

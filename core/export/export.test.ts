@@ -6,7 +6,7 @@ import { csvLine, escapeCsvCell, neutraliseFormula } from './spreadsheet-cell';
 // RFC 5545 §3.1 unfolding: a CRLF followed by one space or tab is removed.
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 // §3.3.11 in reverse.
-const unescape = (text: string) =>
+const unescapeText = (text: string) =>
   text.replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === 'n' ? '\n' : c));
 
 /** A minimal reader of the calendar: events as property maps, built independently of the writer. */
@@ -63,7 +63,7 @@ describe('iCalendar (RFC 5545)', () => {
         for (const part of folded.split('\r\n'))
           expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
         expect(unfold(folded)).toBe(line);
-        expect(unescape(escapeText(s))).toBe(s.replace(/\r\n|\r/g, '\n'));
+        expect(unescapeText(escapeText(s))).toBe(s.replace(/\r\n|\r/g, '\n'));
       }),
     );
   });
@@ -101,7 +101,7 @@ describe('iCalendar (RFC 5545)', () => {
       'DTEND;VALUE=DATE': '20250401',
       DESCRIPTION: 'line 1\\nline 2',
     });
-    expect(unescape(parsed[0]?.SUMMARY ?? '')).toBe(long);
+    expect(unescapeText(parsed[0]?.SUMMARY ?? '')).toBe(long);
     expect(parsed[1]?.['DTEND;VALUE=DATE']).toBe('20250215');
     expect(renderCalendar('Triad, PAY', events)).toBe(ics);
   });

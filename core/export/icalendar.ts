@@ -77,7 +77,7 @@ export function renderCalendar(name: string, events: readonly CalendarEvent[]): 
       `DTSTAMP:${compactStamp(e.stamp)}`,
       `LAST-MODIFIED:${compactStamp(e.stamp)}`,
       `DTSTART;VALUE=DATE:${compactDate(e.start)}`,
-      `DTEND;VALUE=DATE:${compactDate(dayAfter(e.end < e.start ? e.start : e.end))}`,
+      `DTEND;VALUE=DATE:${compactDate(dayAfter([e.start, e.end].sort()[1] as string))}`,
       `SUMMARY:${escapeText(e.summary)}`,
     );
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);

@@ -83,10 +83,11 @@ describe.each(engines)('Export and calendar feed on $name', (engine) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('no worksheet');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const titleColumn = header.indexOf('title') + 1;
     const titles: unknown[] = [];
-    sheet?.eachRow((row, n) => {
+    sheet.eachRow((row, n) => {
       if (n === 1) return;
       const cell = row.getCell(titleColumn);
       expect(cell.type).toBe(ExcelJS.ValueType.String);

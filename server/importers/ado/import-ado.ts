@@ -60,7 +60,11 @@ interface AdoScan {
  * First pass: the ID → key map (parents may come later in the file), duplicate IDs and the row
  * count. Memory is bounded by these maps, not by the file.
  */
-export async function scanAdo(file: string, mapping: TrackerMapping, defaultProject: string): Promise<AdoScan> {
+export async function scanAdo(
+  file: string,
+  mapping: TrackerMapping,
+  defaultProject: string,
+): Promise<AdoScan> {
   const scan: AdoScan = { total: 0, keys: new Set(), keyById: new Map(), duplicates: new Map() };
   const firstRow = new Map<string, number>();
   let header: TableHeader | undefined;

@@ -26,7 +26,11 @@ interface GithubScan {
 }
 
 /** First pass: keys, duplicates and the pull requests to skip; one issue in memory at a time. */
-export async function scanGithub(file: string, mapping: TrackerMapping, repository: string): Promise<GithubScan> {
+export async function scanGithub(
+  file: string,
+  mapping: TrackerMapping,
+  repository: string,
+): Promise<GithubScan> {
   const scan: GithubScan = { total: 0, pullRequests: 0, keys: new Set(), duplicates: new Map() };
   const firstRow = new Map<string, number>();
   for await (const event of streamJsonIssues(file)) {
