@@ -69,7 +69,7 @@ describe('portfolio optimisation', () => {
     await page.getByRole('heading', { name: 'What one more unit would be worth' }).waitFor();
     await page
       .getByText(
-        /^((\S+ more budget|One more FTE of .+ capacity) in \d{4}-Q\d would add about .+ of NPV\.|No budget or capacity limit binds: more of either would add nothing\.)$/,
+        /^((.+ more budget|One more FTE of .+ capacity) in \d{4}-Q\d would add about .+ of NPV\.|No budget or capacity limit binds: more of either would add nothing\.)$/,
       )
       .first()
       .waitFor();
