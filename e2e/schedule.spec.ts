@@ -52,7 +52,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const scheduleOf = () => app.api<{ tasks: Task[] }>('GET', `/projects/${projectId}/schedule`);
 
 /** Scrolls the Gantt so the task's row and bar are drawn, and returns the bar. */
@@ -113,7 +113,7 @@ describe('schedule pages', () => {
     for (let step = 1; step <= 7; step++)
       await page.mouse.move(box.x + 10 + step * 8, box.y + box.height / 2);
     await page.mouse.up();
-    await page.getByText(new RegExp(`${escape(dragged.name)} (now starts|cannot start)`)).waitFor();
+    await page.getByText(new RegExp(`${escapeRegExp(dragged.name)} (now starts|cannot start)`)).waitFor();
     const record = await app.api<TaskRecord>('GET', `/schedule-tasks/${dragged.id}`);
     expect(record.constraintType).toBe('snet');
     const target = new Date(Date.parse(`${dragged.earlyStart}T00:00:00Z`) + 7 * 86_400_000)
@@ -130,7 +130,7 @@ describe('schedule pages', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    await page.getByText(new RegExp(`${escape(keyed.name)} (now starts|cannot start)`)).waitFor();
+    await page.getByText(new RegExp(`${escapeRegExp(keyed.name)} (now starts|cannot start)`)).waitFor();
     const keyedRecord = await app.api<TaskRecord>('GET', `/schedule-tasks/${keyed.id}`);
     const keyedStart = after.tasks.find((t) => t.id === keyed.id)!.earlyStart;
     const keyedTarget = new Date(Date.parse(`${keyedStart}T00:00:00Z`) + 2 * 86_400_000)

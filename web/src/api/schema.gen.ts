@@ -8447,6 +8447,8 @@ export interface paths {
                                     reason: string;
                                     share: number;
                                 }[];
+                                /** @description Who holds a soft booking now */
+                                currentPersonId: string | null;
                                 demandId: string;
                                 kind: string;
                                 projectId: string;
@@ -8605,7 +8607,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description booked (a new soft assignment) or moved (a soft booking moved) */
+                            /** @description booked (a new soft assignment), moved (the soft booking moved) or split (part of it moved to a new soft booking) */
                             action: string;
                             assignment: {
                                 [key: string]: unknown;
