@@ -81,6 +81,17 @@ describe.each(engines)('API surface on $name', (engine) => {
     expect((await createPortfolioWithProject(b, 'TENANT')).project.key).toBe('TENANT');
   });
 
+  it('answers an empty history, not 404, for a record that exists but has no audit entries yet', async () => {
+    const a = apiClient(app, (await createTestOrganisation(store, 'Quiet')).token);
+    const { project } = await createPortfolioWithProject(a, 'QUIET');
+    // As for rows loaded in bulk by the demo seed or an import.
+    await store.db.deleteFrom('audit_events').where('entity_id', '=', project.id).execute();
+    const history = await a.get(`/api/v1/projects/${project.id}/audit`);
+    expect(history.status).toBe(200);
+    expect(history.body.items).toEqual([]);
+    expect((await a.get('/api/v1/projects/00000000-0000-7000-8000-000000000000/audit')).status).toBe(404);
+  });
+
   it('answers unknown routes and methods with a problem document, never a stack trace', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);

@@ -178,7 +178,9 @@ export function registerResourceRoutes(app: FastifyInstance, store: Store, spec:
       else if (!ctx.principal.orgAdmin)
         throw new ProblemError('not_found', `${spec.title} ${id} does not exist.`);
       const items = await listAudit(store.db, ctx.principal.organisationId, spec.entityType, id);
-      if (items.length === 0) throw new ProblemError('not_found', `${spec.title} ${id} has no history here.`);
+      // A record loaded in bulk (demo seed, import) may have no entries yet: an empty history, not a 404.
+      if (items.length === 0 && !exists)
+        throw new ProblemError('not_found', `${spec.title} ${id} has no history here.`);
       return { items };
     },
   );
