@@ -2,7 +2,7 @@
  * Spreadsheet cells safe to open. A text cell that a spreadsheet would read as a formula is
  * prefixed with an apostrophe: OWASP "CSV Injection" lists `=`, `+`, `-`, `@`, tab and carriage
  * return as the characters that start one. Numbers stay numbers (a negative budget is -5, not '-5).
- * The same rule as web/src/lib/csv.ts, which builds CSV in the browser.
+ * web/src/lib/csv.ts uses it for the CSV the browser builds.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 

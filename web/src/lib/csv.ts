@@ -1,19 +1,11 @@
-// CSV for spreadsheets (RFC 4180 quoting). Cells that a spreadsheet would read as a formula are
-// prefixed with an apostrophe: OWASP "CSV Injection" lists = + - @ tab and carriage return as the
-// characters that start one.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// CSV for spreadsheets: RFC 4180 quoting and the formula-injection rule, both from core/export so
+// the browser's downloads and the API's exports escape cells the same way.
+import { type CellValue, escapeCsvCell } from '../../../core/export/spreadsheet-cell';
 
-export type CsvValue = string | number | boolean | null | undefined;
+export type { CellValue as CsvValue } from '../../../core/export/spreadsheet-cell';
+export { escapeCsvCell };
 
-export function escapeCsvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  // Numbers are written as numbers (a negative budget stays -5, not '-5).
-  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly CellValue[])[]): string {
   return [header, ...rows].map((row) => row.map(escapeCsvCell).join(',')).join('\r\n');
 }
 
