@@ -97,9 +97,10 @@ describe.each(engines)('IDOR sweep over every route with an id on $name', { time
     const token = await tokenFor(store, victimOrg, member.userId);
     // Organisation-wide by design (docs/security.md): the directory (people, teams, tags),
     // organisation-level goals with their key results, the prioritisation scoring models, and the
-    // working calendars, leave and cost rates capacity planning is built on.
+    // working calendars, leave and cost rates capacity planning is built on, and the organisation's
+    // own playbook (templates with no portfolio; the sample the sweep draws is one of those).
     const directory =
-      /^GET \/api\/v1\/(people|teams|tags|goals|key-results|scoring-models|work-calendars|leave-entries|cost-rates)\/:id(\/audit|\/check-ins)?$/;
+      /^GET \/api\/v1\/(people|teams|tags|goals|key-results|scoring-models|work-calendars|leave-entries|cost-rates|methodology-templates)\/:id(\/audit|\/check-ins|\/versions)?$/;
     await sweep(token, 'member without roles', (key, status) => status === 200 && directory.test(key));
   });
 });
