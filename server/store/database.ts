@@ -68,6 +68,11 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
 
 function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection can be closed by the server (restart, admin command, idle timeout);
+  // pg reports that as an 'error' event on the pool, which would crash the process if unheard.
+  // The pool drops that client and opens a new one on the next query; a query in flight still
+  // gets its own error.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
