@@ -2,37 +2,12 @@
 // docs/optimisation.md): scenarios (a copy of a live portfolio, edited), background runs with
 // progress and cancel, comparison of two scenarios and adoption with a decision record.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// The scenario's shape is the pure model's (core/portfolio/scenario.ts), so the editor and the
+// optimiser cannot disagree about it.
+import type { ScenarioCandidate, ScenarioConstraints, ValueSource } from '../../../core/portfolio/scenario';
 import { apiRequest } from './client';
 
-export type ValueSource = 'npv' | 'wsjf' | 'score';
-
-export interface ScenarioCandidate {
-  id: string;
-  key: string;
-  name: string;
-  values: Record<ValueSource, number | null>;
-  valueOverride: number | null;
-  duration: number;
-  cost: number[];
-  demand: Record<string, number[]>;
-  earliestStart: number;
-  latestStart: number;
-  included: boolean;
-  mandatory: boolean;
-  forcedStart: number | null;
-  dependsOn: string[];
-  excludes: string[];
-  teamId: string | null;
-  inFlight: boolean;
-}
-
-export interface ScenarioConstraints {
-  budget: number[] | null;
-  budgetFactor: number;
-  capacity: Record<string, number[]>;
-  teams: Record<string, { name: string; skills: Record<string, number> }>;
-  removedTeams: string[];
-}
+export type { ScenarioCandidate, ScenarioConstraints, ValueSource };
 
 export interface Scenario {
   id: string;
