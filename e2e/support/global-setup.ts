@@ -11,9 +11,8 @@ export default function setup(): void {
   execFileSync(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    // Vitest sets NODE_ENV=test, which Vite honours: the child would build React's development
+    // bundle, so the browser tests would measure and test a different app from the one users get.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
