@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './demand';
 export * from './load';
 export * from './periods';
+export * from './team-demand';

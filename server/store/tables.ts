@@ -236,6 +236,7 @@ export interface Database {
   leave_entries: LeaveEntriesTable;
   resource_requests: ResourceRequestsTable;
   resource_assignments: ResourceAssignmentsTable;
+  team_bookings: TeamBookingsTable;
   cost_rates: CostRatesTable;
   budgets: BudgetsTable;
   cost_entries: CostEntriesTable;
@@ -314,6 +315,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'leave_entries',
   'resource_requests',
   'resource_assignments',
+  'team_bookings',
   'cost_rates',
   'budgets',
   'cost_entries',
@@ -619,6 +621,20 @@ export interface ResourceAssignmentsTable extends Versioned {
   start_date: string;
   end_date: string;
   amount: number;
+  unit: string;
+  /** `hard` or `soft`. */
+  booking: string;
+  note: string | null;
+}
+
+/** A team's capacity booked to a project (migration 0017). */
+export interface TeamBookingsTable extends Versioned {
+  team_id: string;
+  project_id: string;
+  start_date: string;
+  end_date: string;
+  amount: number;
+  /** `share` of the team's capacity, `fte` per working day, or `hours` in total. */
   unit: string;
   /** `hard` or `soft`. */
   booking: string;

@@ -9,7 +9,7 @@ import {
   sumByPeriod,
 } from '../../../core/capacity';
 import { loadHighsRuntime, runModel } from '../../optimisation/highs-solver';
-import { type CapacityModel, skillOfBooking } from './capacity-model';
+import { type CapacityModel, skillOfBooking, TEAM_BOOKING } from './capacity-model';
 import { SCHEDULE_BOOKING } from './schedule-demand';
 
 export type SuggestionSolver = 'lp' | 'greedy';
@@ -46,8 +46,14 @@ export function buildSuggestionProblem(
   const demands: AssignmentDemand[] = [];
   const movable = new Set<string>();
   for (const b of model.bookings) {
-    // Schedule-derived demand moves with the schedule, not by booking: it is never offered.
-    if (b.kind !== 'soft' || !canPlan(b.projectId) || b.id.startsWith(SCHEDULE_BOOKING)) continue;
+    // Demand derived from schedules and team bookings moves with them, not person by person: never offered.
+    if (
+      b.kind !== 'soft' ||
+      !canPlan(b.projectId) ||
+      b.id.startsWith(SCHEDULE_BOOKING) ||
+      b.id.startsWith(TEAM_BOOKING)
+    )
+      continue;
     const hours = sum(b.daily);
     const cap = capacity.get(b.personId) ?? [];
     const load = booked.get(b.personId) ?? [];

@@ -4,11 +4,13 @@ import {
   type LoadRowInput,
   type Period,
   STANDARD_CALENDAR,
+  splitTeamBooking,
   spreadDemand,
   sumByPeriod,
   type WorkCalendar,
 } from '../../../core/capacity';
 import type { DemandUnit } from '../../../core/capacity/demand';
+import type { TeamBookingUnit } from '../../../core/capacity/team-demand';
 import type { CapacityRows, PersonRow } from './capacity-store';
 
 // Turns the stored rows into daily capacity and demand over a window, and groups them into the
@@ -45,14 +47,26 @@ export interface OpenDemand {
   daily: Float64Array;
 }
 
+/** A team booking's hours on days none of the team's members could work: the team's demand only. */
+export interface UnassignedTeamDemand {
+  teamId: string;
+  projectId: string;
+  kind: 'hard' | 'soft';
+  daily: Float64Array;
+}
+
 export interface CapacityModel {
   fromDay: number;
   toDay: number;
   people: PersonCapacity[];
   bookings: Booking[];
   openDemand: OpenDemand[];
+  unassignedTeamDemand: UnassignedTeamDemand[];
   rows: CapacityRows;
 }
+
+/** Ids of bookings derived from team bookings start with this, so nothing tries to edit or move them. */
+export const TEAM_BOOKING = 'team-booking:';
 
 export function parseCalendar(row: {
   working_weekdays: string;
@@ -117,6 +131,8 @@ export function buildCapacityModel(rows: CapacityRows, fromDay: number, toDay: n
     kind: a.booking === 'hard' ? 'hard' : 'soft',
     daily: spreadDemand(span(a), byId.get(a.person_id)?.calendar ?? defaultCalendar, fromDay, toDay),
   }));
+  const fromTeams = splitTeamBookings(rows, people, defaultCalendar, fromDay, toDay);
+  bookings.push(...fromTeams.bookings);
   const openDemand: OpenDemand[] = rows.requests.map((r) => {
     const daily = spreadDemand(span(r), defaultCalendar, fromDay, toDay);
     for (const b of bookings) {
@@ -132,7 +148,58 @@ export function buildCapacityModel(rows: CapacityRows, fromDay: number, toDay: n
       daily,
     };
   });
-  return { fromDay, toDay, people, bookings, openDemand, rows };
+  return {
+    fromDay,
+    toDay,
+    people,
+    bookings,
+    openDemand,
+    unassignedTeamDemand: fromTeams.unassigned,
+    rows,
+  };
+}
+
+/**
+ * Team bookings as bookings of the team's members (by core/capacity's splitTeamBooking over what
+ * each gives the team: capacity × allocation), attributed to the booked project through the team.
+ */
+function splitTeamBookings(
+  rows: CapacityRows,
+  people: readonly PersonCapacity[],
+  calendar: WorkCalendar,
+  fromDay: number,
+  toDay: number,
+): { bookings: Booking[]; unassigned: UnassignedTeamDemand[] } {
+  const byId = new Map(people.map((p) => [p.person.id, p]));
+  const bookings: Booking[] = [];
+  const unassigned: UnassignedTeamDemand[] = [];
+  for (const t of rows.teamBookings) {
+    const members = rows.members.filter((m) => m.team_id === t.team_id && byId.has(m.person_id));
+    const capacity = members.map((m) => {
+      const daily = (byId.get(m.person_id) as PersonCapacity).daily;
+      return daily.map((h) => h * m.allocation);
+    });
+    const kind = t.booking === 'soft' ? 'soft' : 'hard';
+    const span = { start: t.start_date, end: t.end_date, amount: t.amount, unit: t.unit as TeamBookingUnit };
+    const split = splitTeamBooking(span, calendar, capacity, fromDay, toDay);
+    members.forEach((m, i) => {
+      const daily = split.members[i] as Float64Array;
+      if (!daily.some((h) => h > 0)) return;
+      bookings.push({
+        id: `${TEAM_BOOKING}${t.id}:${m.person_id}`,
+        personId: m.person_id,
+        projectId: t.project_id,
+        teamId: t.team_id,
+        requestId: null,
+        skill: null,
+        kind,
+        daily,
+      });
+    });
+    if (split.unassigned.some((h) => h > 0))
+      unassigned.push({ teamId: t.team_id, projectId: t.project_id, kind, daily: split.unassigned });
+  }
+  return { bookings, unassigned };
 }
 
 /** The skill a booking uses: its own, its request's, else the person's best (ties by name). */
@@ -151,8 +218,9 @@ function scaled(daily: Float64Array, factor: number, periods: readonly Period[],
 /**
  * Heat-map rows: capacity and the contributions of each project per period. A person counts in
  * every skill they have (the most that skill could get); a team has its members' capacity times
- * their allocation, the bookings made through it (or, without a team, the member's bookings
- * times their allocation) and its open requests.
+ * their allocation, the bookings made through it (its team bookings among them, spread over its
+ * members; hours no member could carry count on the team alone), or, without a team, the member's
+ * bookings times their allocation, and its open requests.
  */
 export function groupLoadRows(
   model: CapacityModel,
@@ -190,6 +258,10 @@ export function groupLoadRows(
         if (b.teamId === team.id) contributions.push(contribution(b));
         else if (b.teamId === null && allocation.has(b.personId))
           contributions.push(contribution(b, allocation.get(b.personId) ?? 0));
+      }
+      for (const u of model.unassignedTeamDemand) {
+        if (u.teamId === team.id)
+          contributions.push({ projectId: u.projectId, kind: u.kind, hours: sum(u.daily) });
       }
       for (const d of model.openDemand) {
         if (d.teamId === team.id)

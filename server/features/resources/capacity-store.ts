@@ -4,6 +4,7 @@ import type {
   LeaveEntriesTable,
   ResourceAssignmentsTable,
   ResourceRequestsTable,
+  TeamBookingsTable,
   WorkCalendarsTable,
 } from '../../store/tables';
 import { listScheduleBookings } from './schedule-demand';
@@ -33,6 +34,7 @@ export interface CapacityRows {
   teams: { id: string; name: string }[];
   assignments: ResourceAssignmentsTable[];
   requests: ResourceRequestsTable[];
+  teamBookings: TeamBookingsTable[];
 }
 
 export async function listCapacityRows(
@@ -41,56 +43,65 @@ export async function listCapacityRows(
   window: { from: string; to: string },
 ): Promise<CapacityRows> {
   const org = organisationId;
-  const [people, skills, calendars, leave, members, teams, assignments, requests] = await Promise.all([
-    trx
-      .selectFrom('people')
-      .select(['id', 'name', 'location', 'fte', 'title'])
-      .where('organisation_id', '=', org)
-      .orderBy('name')
-      .orderBy('id')
-      .execute(),
-    trx
-      .selectFrom('person_skills')
-      .select(['person_id', 'skill', 'proficiency'])
-      .where('organisation_id', '=', org)
-      .execute(),
-    trx.selectFrom('work_calendars').selectAll().where('organisation_id', '=', org).orderBy('id').execute(),
-    trx
-      .selectFrom('leave_entries')
-      .selectAll()
-      .where('organisation_id', '=', org)
-      .where('start_date', '<=', window.to)
-      .where('end_date', '>=', window.from)
-      .execute(),
-    trx
-      .selectFrom('team_members')
-      .select(['team_id', 'person_id', 'allocation'])
-      .where('organisation_id', '=', org)
-      .execute(),
-    trx
-      .selectFrom('teams')
-      .select(['id', 'name'])
-      .where('organisation_id', '=', org)
-      .orderBy('name')
-      .execute(),
-    trx
-      .selectFrom('resource_assignments')
-      .selectAll()
-      .where('organisation_id', '=', org)
-      .where('start_date', '<=', window.to)
-      .where('end_date', '>=', window.from)
-      .orderBy('id')
-      .execute(),
-    trx
-      .selectFrom('resource_requests')
-      .selectAll()
-      .where('organisation_id', '=', org)
-      .where('status', '=', 'open')
-      .where('start_date', '<=', window.to)
-      .where('end_date', '>=', window.from)
-      .orderBy('id')
-      .execute(),
-  ]);
+  const [people, skills, calendars, leave, members, teams, assignments, requests, teamBookings] =
+    await Promise.all([
+      trx
+        .selectFrom('people')
+        .select(['id', 'name', 'location', 'fte', 'title'])
+        .where('organisation_id', '=', org)
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+      trx
+        .selectFrom('person_skills')
+        .select(['person_id', 'skill', 'proficiency'])
+        .where('organisation_id', '=', org)
+        .execute(),
+      trx.selectFrom('work_calendars').selectAll().where('organisation_id', '=', org).orderBy('id').execute(),
+      trx
+        .selectFrom('leave_entries')
+        .selectAll()
+        .where('organisation_id', '=', org)
+        .where('start_date', '<=', window.to)
+        .where('end_date', '>=', window.from)
+        .execute(),
+      trx
+        .selectFrom('team_members')
+        .select(['team_id', 'person_id', 'allocation'])
+        .where('organisation_id', '=', org)
+        .execute(),
+      trx
+        .selectFrom('teams')
+        .select(['id', 'name'])
+        .where('organisation_id', '=', org)
+        .orderBy('name')
+        .execute(),
+      trx
+        .selectFrom('resource_assignments')
+        .selectAll()
+        .where('organisation_id', '=', org)
+        .where('start_date', '<=', window.to)
+        .where('end_date', '>=', window.from)
+        .orderBy('id')
+        .execute(),
+      trx
+        .selectFrom('resource_requests')
+        .selectAll()
+        .where('organisation_id', '=', org)
+        .where('status', '=', 'open')
+        .where('start_date', '<=', window.to)
+        .where('end_date', '>=', window.from)
+        .orderBy('id')
+        .execute(),
+      trx
+        .selectFrom('team_bookings')
+        .selectAll()
+        .where('organisation_id', '=', org)
+        .where('start_date', '<=', window.to)
+        .where('end_date', '>=', window.from)
+        .orderBy('id')
+        .execute(),
+    ]);
   const scheduled = await listScheduleBookings(trx, org, window, assignments);
   return {
     people,
@@ -101,6 +112,7 @@ export async function listCapacityRows(
     teams,
     assignments: [...assignments, ...scheduled],
     requests,
+    teamBookings,
   };
 }
 

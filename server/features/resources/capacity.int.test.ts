@@ -4,11 +4,11 @@ import { buildApp } from '../../app';
 import { issueApiToken } from '../../auth/api-tokens';
 import { seedDemo } from '../../demo/seed-demo';
 import type { Store } from '../../store/database';
+import { createCapacityFixture } from '../../test/capacity-factory';
 import { testEngines } from '../../test/engines';
 import {
   type ApiClient,
   apiClient,
-  createPortfolioWithProject,
   createTestOrganisation,
   createTestUser,
   tokenFor,
@@ -38,50 +38,23 @@ describe.each(engines)('capacity API on $name', (engine) => {
   beforeAll(async () => {
     ({ store, dispose } = await engine.open());
     app = await buildApp({ store });
-    const org = await createTestOrganisation(store, 'Capacity');
-    organisationId = org.organisationId;
-    api = apiClient(app, org.token);
-    const ok = async (url: string, body: unknown) => {
-      const res = await api.post(url, body);
-      if (res.status !== 201) throw new Error(`${url}: ${JSON.stringify(res.body)}`);
-      return res.body.id as string;
-    };
+    const fixture = await createCapacityFixture(app, store, {
+      organisationName: 'Capacity',
+      keys: ['CAP', 'CAQ'],
+      annName: 'Ann Part-time',
+      ann: { location: 'London', fte: 0.6 },
+      hard: 0.6,
+      soft: 0.3,
+      startDate: '2026-04-01',
+      endDate: '2026-04-30',
+    });
+    ({ api, organisationId } = fixture);
+    Object.assign(ids, fixture.ids);
     expect((await api.post('/api/v1/work-calendars', LONDON)).status).toBe(201);
-    ids.ann = await ok('/api/v1/people', {
-      name: 'Ann Part-time',
-      location: 'London',
-      fte: 0.6,
-      skills: [{ skill: 'Java', proficiency: 5 }],
-    });
-    ids.bob = await ok('/api/v1/people', { name: 'Bob Free', skills: [{ skill: 'Java', proficiency: 3 }] });
-    ids.cy = await ok('/api/v1/people', { name: 'Cy Data', skills: [{ skill: 'SQL', proficiency: 4 }] });
-    const p = await createPortfolioWithProject(api, 'CAP');
-    const q = await createPortfolioWithProject(api, 'CAQ');
-    ids.portfolioP = p.portfolio.id;
-    ids.p = p.project.id;
-    ids.q = q.project.id;
-    await ok('/api/v1/leave-entries', { personId: ids.ann, startDate: '2026-04-13', endDate: '2026-04-17' });
-    const april = { startDate: '2026-04-01', endDate: '2026-04-30' };
-    await ok('/api/v1/resource-assignments', {
+    await fixture.create('/api/v1/leave-entries', {
       personId: ids.ann,
-      projectId: ids.p,
-      ...april,
-      amount: 0.6,
-      booking: 'hard',
-    });
-    ids.soft = await ok('/api/v1/resource-assignments', {
-      personId: ids.ann,
-      projectId: ids.q,
-      ...april,
-      amount: 0.3,
-      booking: 'soft',
-    });
-    ids.request = await ok('/api/v1/resource-requests', {
-      projectId: ids.p,
-      skill: 'Java',
-      ...april,
-      amount: 0.5,
-      minProficiency: 3,
+      startDate: '2026-04-13',
+      endDate: '2026-04-17',
     });
   });
   afterAll(async () => {

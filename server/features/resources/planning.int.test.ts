@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import type { Store } from '../../store/database';
+import { createCapacityFixture } from '../../test/capacity-factory';
 import { testEngines } from '../../test/engines';
 import {
   type ApiClient,
   apiClient,
-  createPortfolioWithProject,
   createTestOrganisation,
   createTestUser,
   tokenFor,
@@ -27,49 +27,22 @@ describe.each(engines)('effort estimates, applying suggestions and budget roll-u
   beforeAll(async () => {
     ({ store, dispose } = await engine.open());
     app = await buildApp({ store });
-    const org = await createTestOrganisation(store, 'Planning');
-    organisationId = org.organisationId;
-    api = apiClient(app, org.token);
-    const ok = async (url: string, body: unknown) => {
-      const res = await api.post(url, body);
-      if (res.status !== 201) throw new Error(`${url}: ${JSON.stringify(res.body)}`);
-      return res.body.id as string;
-    };
-    ids.ann = await ok('/api/v1/people', { name: 'Ann Busy', skills: [{ skill: 'Java', proficiency: 5 }] });
-    ids.bob = await ok('/api/v1/people', { name: 'Bob Free', skills: [{ skill: 'Java', proficiency: 3 }] });
-    ids.cy = await ok('/api/v1/people', { name: 'Cy Data', skills: [{ skill: 'SQL', proficiency: 4 }] });
-    const p = await createPortfolioWithProject(api, 'PLA');
-    const q = await createPortfolioWithProject(api, 'PLB');
-    ids.portfolio = p.portfolio.id;
-    ids.p = p.project.id;
-    ids.q = q.project.id;
-    ids.p2 = await ok('/api/v1/projects', {
+    const fixture = await createCapacityFixture(app, store, {
+      organisationName: 'Planning',
+      keys: ['PLA', 'PLB'],
+      hard: 1,
+      soft: 0.25,
+      startDate: APRIL.from,
+      endDate: APRIL.to,
+    });
+    ({ api, organisationId } = fixture);
+    Object.assign(ids, fixture.ids);
+    ids.portfolio = ids.portfolioP as string;
+    ids.p2 = await fixture.create('/api/v1/projects', {
       portfolioId: ids.portfolio,
       key: 'PLC',
       name: 'Project PLC',
       approach: 'predictive',
-    });
-    const april = { startDate: APRIL.from, endDate: APRIL.to };
-    await ok('/api/v1/resource-assignments', {
-      personId: ids.ann,
-      projectId: ids.p,
-      ...april,
-      amount: 1,
-      booking: 'hard',
-    });
-    ids.soft = await ok('/api/v1/resource-assignments', {
-      personId: ids.ann,
-      projectId: ids.q,
-      ...april,
-      amount: 0.25,
-      booking: 'soft',
-    });
-    ids.request = await ok('/api/v1/resource-requests', {
-      projectId: ids.p,
-      skill: 'Java',
-      ...april,
-      amount: 0.5,
-      minProficiency: 3,
     });
   });
   afterAll(async () => {
