@@ -2,15 +2,44 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useInfiniteList } from '../api/resources';
 import type { Person } from '../api/types';
-import { Badge, Card, DataTable, EmptyState, ErrorState, Input, Skeleton } from '../design';
+import { Badge, Card, type Column, DataTable, EmptyState, ErrorState, Input, Skeleton } from '../design';
+import { fetchAllRows } from '../lib/list-export';
+import { ListExport } from './list-export';
 import { usePageTitle } from './record-name';
+
+const COLUMNS: Column<Person>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    cell: (p) => <Link to={`/people/${p.id}`}>{p.name}</Link>,
+    value: (p) => p.name,
+  },
+  { id: 'title', header: 'Title', cell: (p) => p.title ?? '—', value: (p) => p.title },
+  { id: 'location', header: 'Location', cell: (p) => p.location ?? '—', value: (p) => p.location },
+  { id: 'fte', header: 'FTE', cell: (p) => p.fte, value: (p) => p.fte, numeric: true },
+  {
+    id: 'skills',
+    header: 'Skills',
+    value: (p) => p.skills.map((s) => `${s.skill} ${s.proficiency}`).join('; '),
+    cell: (p) => (
+      <span className="row" style={{ gap: 4, flexWrap: 'nowrap' }}>
+        {p.skills.map((s) => (
+          <Badge key={s.skill}>
+            {s.skill} {s.proficiency}
+          </Badge>
+        ))}
+      </span>
+    ),
+  },
+];
 
 export function PeoplePage() {
   usePageTitle('People');
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const skill = params.get('skill') ?? '';
-  const people = useInfiniteList('people', { q, skill, sort: 'name' });
+  const listQuery = { q, skill, sort: 'name' };
+  const people = useInfiniteList('people', listQuery);
   const rows = useMemo(() => people.data?.pages.flatMap((p) => p.items) ?? [], [people.data]);
   const set = (name: string) => (e: { target: { value: string } }) => {
     const next = new URLSearchParams(params);
@@ -37,6 +66,13 @@ export function PeoplePage() {
               value={skill}
               onChange={set('skill')}
             />
+            <ListExport<Person>
+              title="People"
+              fileStem="people"
+              columns={COLUMNS}
+              rows={() => fetchAllRows('people', listQuery)}
+              disabled={rows.length === 0}
+            />
           </form>
           {people.isPending ? (
             <Skeleton lines={6} label="Loading people" />
@@ -53,25 +89,7 @@ export function PeoplePage() {
               onEndReached={() => {
                 if (people.hasNextPage && !people.isFetchingNextPage) void people.fetchNextPage();
               }}
-              columns={[
-                { id: 'name', header: 'Name', cell: (p) => <Link to={`/people/${p.id}`}>{p.name}</Link> },
-                { id: 'title', header: 'Title', cell: (p) => p.title ?? '—' },
-                { id: 'location', header: 'Location', cell: (p) => p.location ?? '—' },
-                { id: 'fte', header: 'FTE', cell: (p) => p.fte, numeric: true },
-                {
-                  id: 'skills',
-                  header: 'Skills',
-                  cell: (p) => (
-                    <span className="row" style={{ gap: 4, flexWrap: 'nowrap' }}>
-                      {p.skills.map((s) => (
-                        <Badge key={s.skill}>
-                          {s.skill} {s.proficiency}
-                        </Badge>
-                      ))}
-                    </span>
-                  ),
-                },
-              ]}
+              columns={COLUMNS}
               footer={`${rows.length}${people.hasNextPage ? '+' : ''} people`}
             />
           )}

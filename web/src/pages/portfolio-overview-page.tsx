@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { listPage, useInfiniteList } from '../api/resources';
+import { useInfiniteList } from '../api/resources';
 import { APPROACHES, HEALTHS, LIFECYCLE_STATES, type Project } from '../api/types';
 import {
   Button,
@@ -15,8 +15,9 @@ import {
   type SortState,
   toSortParam,
 } from '../design';
-import { downloadCsv, toCsv } from '../lib/csv';
+import { fetchAllRows } from '../lib/list-export';
 import { usePortfolioScope } from '../shell/portfolio-scope';
+import { ListExport } from './list-export';
 import { useDeferredNames } from './people/deferred-directory';
 import { projectColumns } from './project-columns';
 import { ProjectFormDialog } from './project-form-dialog';
@@ -31,8 +32,6 @@ export interface OverviewState {
   columns: string[];
   sort: SortState | undefined;
 }
-
-const EXPORT_CAP = 20_000;
 
 const DEFAULT_STATE: OverviewState = {
   q: '',
@@ -77,32 +76,6 @@ export function PortfolioOverviewPage() {
   );
   const rows = useMemo(() => projects.data?.pages.flatMap((p) => p.items) ?? [], [projects.data]);
   const update = (patch: Partial<OverviewState>) => setState((s) => ({ ...s, ...patch }));
-
-  // The export holds every matching project, not only the pages scrolled into the table so far.
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const exportCsv = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      const all: Project[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listPage('projects', { ...listParams, limit: 500, cursor });
-        all.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && all.length < EXPORT_CAP);
-      const csv = toCsv(
-        columns.map((c) => c.header),
-        all.map((row) => columns.map((c) => c.value?.(row) ?? null)),
-      );
-      downloadCsv('projects.csv', csv);
-    } catch (error) {
-      setExportError(error instanceof Error ? error.message : 'The export failed.');
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <>
@@ -151,15 +124,14 @@ export function PortfolioOverviewPage() {
               onChange={(ids) => update({ columns: ids })}
             />
             <SavedViews<OverviewState> table="projects" current={state} onApply={setState} />
-            <Button onClick={() => void exportCsv()} disabled={rows.length === 0 || exporting}>
-              {exporting ? 'Exporting…' : 'Export CSV'}
-            </Button>
+            <ListExport<Project>
+              title="Projects"
+              fileStem="projects"
+              columns={columns}
+              rows={() => fetchAllRows('projects', listParams)}
+              disabled={rows.length === 0}
+            />
           </form>
-          {exportError && (
-            <p role="alert" className="t-field__error">
-              CSV export failed: {exportError}
-            </p>
-          )}
           {projects.isPending ? (
             <Skeleton lines={6} label="Loading projects" />
           ) : projects.isError ? (

@@ -15,7 +15,9 @@ import {
   Skeleton,
 } from '../design';
 import { formatDate, formatMoney } from '../lib/format';
+import { fetchAllRows } from '../lib/list-export';
 import { AuditHistory } from './audit-history';
+import { ListExport } from './list-export';
 import { ProjectMembers } from './people/project-members';
 import { ProjectFormDialog } from './project-form-dialog';
 import { usePageTitle, usePeopleNames, useTeamNames } from './record-name';
@@ -147,13 +149,28 @@ function DeleteProjectDialog({
 }
 
 function ProjectWorkItems({ projectId, onAdd }: { projectId: string; onAdd: () => void }) {
-  const items = useInfiniteList('work-items', { projectId, sort: '-updatedAt' });
+  const listQuery = { projectId, sort: '-updatedAt' };
+  const items = useInfiniteList('work-items', listQuery);
   const people = usePeopleNames();
   const teams = useTeamNames();
   const columns = useMemo(() => workItemColumns(people, teams), [people, teams]);
   const rows = useMemo(() => items.data?.pages.flatMap((p) => p.items) ?? [], [items.data]);
   return (
-    <Card title="Work items" actions={<Button onClick={onAdd}>New work item</Button>}>
+    <Card
+      title="Work items"
+      actions={
+        <div className="row">
+          <ListExport<WorkItem>
+            title="Work items"
+            fileStem="project-work-items"
+            columns={columns}
+            rows={() => fetchAllRows('work-items', listQuery)}
+            disabled={rows.length === 0}
+          />
+          <Button onClick={onAdd}>New work item</Button>
+        </div>
+      }
+    >
       {items.isPending ? (
         <Skeleton label="Loading work items" />
       ) : items.isError ? (

@@ -3,9 +3,11 @@ import { useParams } from 'react-router';
 import { useInfiniteList, useRecord } from '../api/resources';
 import type { WorkItem } from '../api/types';
 import { Card, DataTable, EmptyState, ErrorState, Skeleton } from '../design';
+import { fetchAllRows } from '../lib/list-export';
 import { AuditHistory } from './audit-history';
 import { OverviewTiles } from './delivery/flow-sections';
 import { TeamHeader } from './delivery/team-header';
+import { ListExport } from './list-export';
 import { usePeopleNames, useTeamNames } from './record-name';
 import { workItemColumns } from './work-item-columns';
 
@@ -26,7 +28,8 @@ export function TeamPage() {
 }
 
 function TeamWork({ teamId }: { teamId: string }) {
-  const items = useInfiniteList('work-items', { teamId, statusCategory: 'in_progress', sort: '-startedAt' });
+  const listQuery = { teamId, statusCategory: 'in_progress', sort: '-startedAt' };
+  const items = useInfiniteList('work-items', listQuery);
   const people = usePeopleNames();
   const teams = useTeamNames();
   const columns = useMemo(
@@ -35,7 +38,18 @@ function TeamWork({ teamId }: { teamId: string }) {
   );
   const rows = useMemo(() => items.data?.pages.flatMap((p) => p.items) ?? [], [items.data]);
   return (
-    <Card title="In progress">
+    <Card
+      title="In progress"
+      actions={
+        <ListExport<WorkItem>
+          title="Work in progress"
+          fileStem="team-work-in-progress"
+          columns={columns}
+          rows={() => fetchAllRows('work-items', listQuery)}
+          disabled={rows.length === 0}
+        />
+      }
+    >
       {items.isPending ? (
         <Skeleton label="Loading work in progress" />
       ) : items.isError ? (

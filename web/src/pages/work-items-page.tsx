@@ -15,7 +15,8 @@ import {
   type SortState,
   toSortParam,
 } from '../design';
-import { downloadCsv, toCsv } from '../lib/csv';
+import { fetchAllRows } from '../lib/list-export';
+import { ListExport } from './list-export';
 import { useDeferredEverything, useDeferredNames } from './people/deferred-directory';
 import { usePageTitle } from './record-name';
 import { workItemColumns } from './work-item-columns';
@@ -36,7 +37,8 @@ export function WorkItemsPage() {
     (typeof FILTERS)[number],
     string
   >;
-  const items = useInfiniteList('work-items', { ...filters, sort: toSortParam(sort) });
+  const listQuery = { ...filters, sort: toSortParam(sort) };
+  const items = useInfiniteList('work-items', listQuery);
   // Reference lists (filter choices, names) load after the first rows, not in competition with them.
   const ready = items.isSuccess;
   const projects = useDeferredEverything('projects', ready);
@@ -96,20 +98,13 @@ export function WorkItemsPage() {
               value={filters.teamId}
               onChange={setFilter('teamId')}
             />
-            <Button
+            <ListExport<WorkItem>
+              title="Work items"
+              fileStem="work-items"
+              columns={columns}
+              rows={() => fetchAllRows('work-items', listQuery)}
               disabled={rows.length === 0}
-              onClick={() =>
-                downloadCsv(
-                  'work-items.csv',
-                  toCsv(
-                    columns.map((c) => c.header),
-                    rows.map((r) => columns.map((c) => c.value?.(r) ?? null)),
-                  ),
-                )
-              }
-            >
-              Export loaded rows
-            </Button>
+            />
           </form>
           {items.isPending ? (
             <Skeleton lines={8} label="Loading work items" />

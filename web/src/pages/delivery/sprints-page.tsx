@@ -4,6 +4,8 @@ import { apiRequest } from '../../api/client';
 import { type Sprint, useDeliveryMutation, useTeamSprints } from '../../api/delivery';
 import { Badge, Button, Card, Dialog, EmptyState, ErrorState, Input, Skeleton, Textarea } from '../../design';
 import { formatDate } from '../../lib/format';
+import { fetchAllRows } from '../../lib/list-export';
+import { ListExport } from '../list-export';
 import { FieldErrors } from './field-errors';
 import { TeamHeader } from './team-header';
 
@@ -36,7 +38,28 @@ export function SprintsPage() {
       ) : sprints.data.length === 0 ? (
         <EmptyState title="No sprints yet">Plan the team's first sprint.</EmptyState>
       ) : (
-        <Card title="Sprints, newest first">
+        <Card
+          title="Sprints, newest first"
+          actions={
+            <ListExport<Sprint>
+              title="Sprints"
+              fileStem="sprints"
+              rows={() => fetchAllRows<Sprint>('sprints', { teamId, sort: '-startDate' })}
+              columns={[
+                { header: 'Sprint', value: (s) => s.name },
+                { header: 'State', value: (s) => s.state },
+                { header: 'Start', value: (s) => s.startDate },
+                { header: 'End', value: (s) => s.endDate },
+                { header: 'Goal', value: (s) => s.goal },
+                { header: 'Capacity', value: (s) => s.capacity },
+                { header: 'Committed items', value: (s) => s.committedItems },
+                { header: 'Committed points', value: (s) => s.committedPoints },
+                { header: 'Completed items', value: (s) => s.completedItems },
+                { header: 'Completed points', value: (s) => s.completedPoints },
+              ]}
+            />
+          }
+        >
           <div className="t-table-wrap">
             <table className="t-table">
               <caption className="visually-hidden">Sprints</caption>

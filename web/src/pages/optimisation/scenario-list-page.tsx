@@ -17,6 +17,7 @@ import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
 import { VALUE_SOURCE_OPTIONS, valueName } from './optimisation-format';
 import './optimisation.css';
+import { ListExport } from '../list-export';
 
 /** A portfolio's optimisation scenarios: create one from the live portfolio, open, compare two. */
 export function ScenarioListPage() {
@@ -92,7 +93,23 @@ export function ScenarioListPage() {
           </EmptyState>
         ) : (
           <>
-            <Card title="Scenarios">
+            <Card
+              title="Scenarios"
+              actions={
+                <ListExport
+                  title="Scenarios"
+                  fileStem="optimisation-scenarios"
+                  rows={items}
+                  columns={[
+                    { header: 'Scenario', value: (s) => s.name },
+                    { header: 'Value', value: (s) => valueName(s.valueSource) },
+                    { header: 'Candidates', value: (s) => s.candidates.filter((c) => c.included).length },
+                    { header: 'Budget factor', value: (s) => s.constraints.budgetFactor },
+                    { header: 'Status', value: (s) => (s.adoptedAt ? 'Adopted plan' : 'Draft') },
+                  ]}
+                />
+              }
+            >
               <div className="t-table-wrap">
                 <table className="t-table">
                   <thead>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { isApiError } from '../../api/client';
 import {
   type Proposal,
   type Template,
@@ -24,8 +23,11 @@ import {
   Textarea,
 } from '../../design';
 import { formatDateTime } from '../../lib/format';
+import { fetchAllRows } from '../../lib/list-export';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
+import { ListExport } from '../list-export';
 import { usePageTitle } from '../record-name';
+import { DecisionDialog, FieldProblems, fieldErrorOf } from './decision-dialog';
 import { TableWrap } from './table-wrap';
 
 const STATE_TONE: Record<string, BadgeTone> = {
@@ -66,10 +68,8 @@ export function IntakePage() {
 function TriageQueue() {
   const { portfolioId } = usePortfolioScope();
   const [state, setState] = useState('submitted,deferred');
-  const proposals = usePlaybookList<Proposal>('project-proposals', {
-    state,
-    portfolioId: portfolioId || undefined,
-  });
+  const listQuery = { state, portfolioId: portfolioId || undefined };
+  const proposals = usePlaybookList<Proposal>('project-proposals', listQuery);
   const portfolios = useEverything('portfolios');
   const [triaging, setTriaging] = useState<Proposal | null>(null);
   const portfolioName = (id: string) => portfolios.data?.find((p) => p.id === id)?.name ?? '…';
@@ -77,17 +77,35 @@ function TriageQueue() {
     <Card
       title="Triage queue"
       actions={
-        <Select
-          label="Show"
-          value={state}
-          onChange={(e) => setState(e.target.value)}
-          options={[
-            { value: 'submitted,deferred', label: 'Waiting (submitted or deferred)' },
-            { value: 'accepted', label: 'Accepted' },
-            { value: 'rejected', label: 'Rejected' },
-            { value: 'submitted,deferred,accepted,rejected', label: 'All' },
-          ]}
-        />
+        <div className="row">
+          <ListExport<Proposal>
+            title="Project proposals"
+            fileStem="project-proposals"
+            rows={() => fetchAllRows<Proposal>('project-proposals', listQuery)}
+            disabled={!proposals.data?.length}
+            columns={[
+              { header: 'Proposal', value: (p) => p.title },
+              { header: 'Portfolio', value: (p) => portfolioName(p.portfolioId) },
+              { header: 'State', value: (p) => humanise(p.state) },
+              { header: 'Submitted by', value: (p) => p.submittedBy },
+              { header: 'Submitted', value: (p) => p.createdAt },
+              { header: 'Triage rationale', value: (p) => p.triageRationale },
+              { header: 'Triaged by', value: (p) => p.triagedBy },
+              { header: 'Triaged', value: (p) => p.triagedAt },
+            ]}
+          />
+          <Select
+            label="Show"
+            value={state}
+            onChange={(e) => setState(e.target.value)}
+            options={[
+              { value: 'submitted,deferred', label: 'Waiting (submitted or deferred)' },
+              { value: 'accepted', label: 'Accepted' },
+              { value: 'rejected', label: 'Rejected' },
+              { value: 'submitted,deferred,accepted,rejected', label: 'All' },
+            ]}
+          />
+        </div>
       }
     >
       {proposals.isPending ? (
@@ -152,74 +170,60 @@ function TriageQueue() {
   );
 }
 
+const TRIAGE_DECISIONS = [
+  { value: 'accept', label: 'Accept into a new project' },
+  { value: 'defer', label: 'Defer' },
+  { value: 'reject', label: 'Reject' },
+];
+
 function TriageDialog({ proposal, onClose }: { proposal: Proposal; onClose: () => void }) {
   const triage = useTriage();
-  const [decision, setDecision] = useState('accept');
-  const [rationale, setRationale] = useState('');
   const [key, setKey] = useState('');
-  const errorOf = (field: string) =>
-    isApiError(triage.error) ? triage.error.errors.find((e) => e.field === field)?.message : undefined;
-  const submit = () =>
-    triage.mutate(
-      {
-        id: proposal.id,
-        version: proposal.version,
-        decision,
-        rationale,
-        ...(decision === 'accept' ? { project: { key } } : {}),
-      },
-      { onSuccess: onClose },
-    );
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <DecisionDialog
       title={`Triage: ${proposal.title}`}
       description="Every decision is recorded with its rationale, who made it and when."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={triage.isPending || !rationale.trim()} onClick={submit}>
-            Record decision
-          </Button>
-        </>
+      outcomeLabel="Decision"
+      outcomes={TRIAGE_DECISIONS}
+      pending={triage.isPending}
+      error={triage.error}
+      inlineFields={['project.key']}
+      onClose={onClose}
+      onSubmit={({ outcome, rationale }) =>
+        triage.mutate(
+          {
+            id: proposal.id,
+            version: proposal.version,
+            decision: outcome,
+            rationale,
+            ...(outcome === 'accept' ? { project: { key } } : {}),
+          },
+          { onSuccess: onClose },
+        )
       }
     >
-      <dl className="facts">
-        {Object.entries(proposal.fields).map(([k, v]) => (
-          <div key={k} style={{ display: 'contents' }}>
-            <dt>{humanise(k)}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
-      <Select
-        label="Decision"
-        value={decision}
-        onChange={(e) => setDecision(e.target.value)}
-        options={[
-          { value: 'accept', label: 'Accept into a new project' },
-          { value: 'defer', label: 'Defer' },
-          { value: 'reject', label: 'Reject' },
-        ]}
-      />
-      {decision === 'accept' && (
-        <Input
-          label="Project key"
-          hint="Upper-case letters and digits, e.g. OBAPI"
-          value={key}
-          onChange={(e) => setKey(e.target.value.toUpperCase())}
-          error={errorOf('project.key')}
-        />
+      {(decision) => (
+        <>
+          <dl className="facts">
+            {Object.entries(proposal.fields).map(([k, v]) => (
+              <div key={k} style={{ display: 'contents' }}>
+                <dt>{humanise(k)}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {decision === 'accept' && (
+            <Input
+              label="Project key"
+              hint="Upper-case letters and digits, e.g. OBAPI"
+              value={key}
+              onChange={(e) => setKey(e.target.value.toUpperCase())}
+              error={fieldErrorOf(triage.error, 'project.key')}
+            />
+          )}
+        </>
       )}
-      <Textarea
-        label="Rationale"
-        value={rationale}
-        onChange={(e) => setRationale(e.target.value)}
-        error={errorOf('rationale')}
-      />
-      {triage.isError && !errorOf('project.key') && <ErrorState error={triage.error} />}
-    </Dialog>
+    </DecisionDialog>
   );
 }
 
@@ -236,8 +240,7 @@ function ProposalDialog({ onClose }: { onClose: () => void }) {
     templates.data?.find((t) => t.id === templateId) ??
     templates.data?.find((t) => t.isDefault && t.methodology === 'predictive');
   const form = intakeForm(template);
-  const errorOf = (field: string) =>
-    isApiError(create.error) ? create.error.errors.find((e) => e.field === field)?.message : undefined;
+  const errorOf = (field: string) => fieldErrorOf(create.error, field);
   const submit = () => {
     const fields = Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== ''));
     create.mutate({ portfolioId, templateId: template?.id, title, fields }, { onSuccess: onClose });
@@ -296,9 +299,10 @@ function ProposalDialog({ onClose }: { onClose: () => void }) {
           error={errorOf(`fields.${f.key}`)}
         />
       ))}
-      {create.isError && !isApiError(create.error, 'validation_failed') && (
-        <ErrorState error={create.error} />
-      )}
+      <FieldProblems
+        error={create.error}
+        shown={['portfolioId', 'templateId', 'title', ...(form?.fields.map((f) => `fields.${f.key}`) ?? [])]}
+      />
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { type HeatMapCell, RiskHeatMap } from '../../charts/risk-heat-map';
 import { Badge, Card, EmptyState, ErrorState, humanise, Select, Skeleton } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
+import { ListExport } from '../list-export';
 import { usePageTitle } from '../record-name';
 import { TableWrap } from './table-wrap';
 
@@ -120,6 +121,24 @@ function FlaggedList({
   return (
     <Card
       title={`Flagged risks (${rows.length})${cell ? ` at probability ${cell.probability} × impact ${cell.impact}` : ''}`}
+      actions={
+        <ListExport<Flagged[number]>
+          title="Flagged risks"
+          fileStem="flagged-risks"
+          rows={rows}
+          disabled={rows.length === 0}
+          columns={[
+            { header: 'Risk', value: (f) => f.title },
+            { header: 'Project', value: (f) => projectOf(f.projectId)?.name ?? f.projectId },
+            { header: 'Probability', value: (f) => f.probability },
+            { header: 'Impact', value: (f) => f.impact },
+            { header: 'Score', value: (f) => f.score },
+            { header: 'Rating', value: (f) => humanise(f.rating) },
+            { header: 'Trend', value: (f) => humanise(f.trend) },
+            { header: 'Flags', value: (f) => f.flags.map(humanise).join('; ') },
+          ]}
+        />
+      }
     >
       {rows.length === 0 ? (
         <EmptyState title="No flagged risks" />

@@ -14,6 +14,8 @@ import {
   Skeleton,
 } from '../../design';
 import { formatMoney } from '../../lib/format';
+import type { ExportColumn } from '../../lib/list-export';
+import { ListExport } from '../list-export';
 import { usePeopleNames } from '../record-name';
 import { ProjectPlaybookHeader, useProjectPortfolio } from './project-playbook-header';
 import { RaidRegisters } from './raid-registers';
@@ -77,9 +79,18 @@ export function RaidPage() {
           <Card
             title={`Risks (${shown.length} of ${risks.data.length} open)`}
             actions={
-              <Button variant="primary" onClick={() => setAdding(true)}>
-                Add risk
-              </Button>
+              <div className="row">
+                <ListExport<Risk>
+                  title="Risks"
+                  fileStem="risks"
+                  columns={riskExportColumns(people, flagsOf)}
+                  rows={shown}
+                  disabled={shown.length === 0}
+                />
+                <Button variant="primary" onClick={() => setAdding(true)}>
+                  Add risk
+                </Button>
+              </div>
             }
           >
             <div className="row">
@@ -118,6 +129,26 @@ export function RaidPage() {
       )}
     </>
   );
+}
+
+/** The risk table's columns as plain values, for its CSV / XLSX export. */
+function riskExportColumns(
+  people: Map<string, string>,
+  flagsOf: Map<string, string[]>,
+): ExportColumn<Risk>[] {
+  return [
+    { header: 'Risk', value: (r) => r.title },
+    { header: 'Owner', value: (r) => (r.ownerId ? (people.get(r.ownerId) ?? r.ownerId) : null) },
+    { header: 'Probability', value: (r) => r.probability },
+    { header: 'Impact', value: (r) => r.impact },
+    { header: 'Score', value: (r) => r.score },
+    { header: 'Rating', value: (r) => humanise(r.rating) },
+    { header: 'Response', value: (r) => (r.responseStrategy ? humanise(r.responseStrategy) : null) },
+    { header: 'Residual', value: (r) => r.residualScore },
+    { header: 'Trend', value: (r) => TREND_LABEL[r.trend] ?? r.trend },
+    { header: 'EMV', value: (r) => r.expectedMonetaryValue },
+    { header: 'Flags', value: (r) => (flagsOf.get(r.id) ?? []).map(humanise).join('; ') },
+  ];
 }
 
 export function RiskTable({

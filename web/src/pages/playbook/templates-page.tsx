@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { type Template, useEnsureDefaults, usePlaybookList } from '../../api/playbook';
 import { Badge, Card, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
 import { formatDateTime } from '../../lib/format';
+import { ListExport } from '../list-export';
 import { usePageTitle } from '../record-name';
 import { TableWrap } from './table-wrap';
 
@@ -28,7 +29,27 @@ export function TemplatesPage() {
           </p>
         </div>
       </div>
-      <Card title="Methodology templates">
+      <Card
+        title="Methodology templates"
+        actions={
+          <ListExport<Template>
+            title="Methodology templates"
+            fileStem="methodology-templates"
+            rows={templates.data ?? []}
+            disabled={!templates.data?.length}
+            columns={[
+              { header: 'Template', value: (t) => t.name },
+              { header: 'Triad default', value: (t) => (t.isDefault ? 'yes' : 'no') },
+              { header: 'Methodology', value: (t) => humanise(t.methodology) },
+              { header: 'Version', value: (t) => t.version },
+              { header: 'Phases', value: (t) => t.content.phases.length },
+              { header: 'Gates', value: (t) => t.content.gates.length },
+              { header: 'Projects', value: (t) => t.projectCount },
+              { header: 'Last changed', value: (t) => t.updatedAt },
+            ]}
+          />
+        }
+      >
         {templates.isPending ? (
           <Skeleton label="Loading templates" />
         ) : templates.isError ? (

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useCompare, useValueList } from '../../api/value';
 import { Card, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
+import { ListExport } from '../list-export';
 import { usePageTitle } from '../record-name';
 import { FIGURE_ROWS } from './business-case-figures';
 import { formatPercent, formatPeriods, PageHeader, QueryView, ScrollTable } from './value-common';
@@ -22,7 +23,25 @@ export function BusinessCasesPage() {
         title="Business cases"
         intro="Cost and benefit cash flows of each initiative, discounted to NPV, IRR, payback, ROI and benefit-cost ratio. Tick initiatives to compare them."
       />
-      <Card title="Initiatives">
+      <Card
+        title="Initiatives"
+        actions={
+          <ListExport
+            title="Business cases"
+            fileStem="business-cases"
+            rows={cases.data ?? []}
+            disabled={!cases.data?.length}
+            columns={[
+              { header: 'Business case', value: (bc) => bc.name },
+              { header: 'NPV', value: (bc) => bc.figures.npv },
+              { header: 'IRR', value: (bc) => bc.figures.irr },
+              { header: `Payback`, value: (bc) => formatPeriods(bc.figures.payback, bc.periodUnit) },
+              { header: 'ROI', value: (bc) => bc.figures.roi },
+              { header: 'BCR', value: (bc) => bc.figures.bcr },
+            ]}
+          />
+        }
+      >
         <QueryView query={cases} label="business cases" isEmpty={(c) => c.length === 0}>
           {(list) => (
             <ScrollTable label="Business cases table">

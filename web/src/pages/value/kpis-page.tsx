@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useValueList } from '../../api/value';
 import { Badge, Card, humanise } from '../../design';
+import { ListExport } from '../list-export';
 import { usePageTitle, usePeopleNames } from '../record-name';
 import { formatNumber, PageHeader, QueryView, StatusBadge } from './value-common';
 
@@ -18,7 +19,29 @@ export function KpisPage() {
         title="KPIs"
         intro="Value metrics with their targets, thresholds and latest measurement. Customer-facing metrics (NPS, satisfaction, retention, churn, adoption) are marked."
       />
-      <Card title="All KPIs">
+      <Card
+        title="All KPIs"
+        actions={
+          <ListExport
+            title="KPIs"
+            fileStem="kpis"
+            rows={kpis.data ?? []}
+            disabled={!kpis.data?.length}
+            columns={[
+              { header: 'KPI', value: (k) => k.name },
+              { header: 'Type', value: (k) => humanise(k.metricType) },
+              { header: 'Customer-facing', value: (k) => (CUSTOMER_FACING.has(k.metricType) ? 'yes' : 'no') },
+              { header: 'Latest', value: (k) => k.latest?.value },
+              { header: 'Unit', value: (k) => k.unit },
+              { header: 'Target', value: (k) => k.target },
+              { header: 'Threshold', value: (k) => k.threshold },
+              { header: 'Status', value: (k) => k.status },
+              { header: 'Frequency', value: (k) => humanise(k.frequency) },
+              { header: 'Owner', value: (k) => (k.ownerId ? (people.get(k.ownerId) ?? k.ownerId) : null) },
+            ]}
+          />
+        }
+      >
         <QueryView query={kpis} label="KPIs" isEmpty={(k) => k.length === 0}>
           {(list) => (
             <div className="t-table-wrap">
