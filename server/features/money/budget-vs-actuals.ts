@@ -5,7 +5,7 @@ import { chooseBudget, linesOf } from './evm-series';
 import { createRateFinder } from './labour-cost';
 import { BUDGET_VERSIONS } from './money-vocabulary';
 
-interface Split {
+export interface Split {
   labour: number;
   nonLabour: number;
   capex: number;
@@ -13,9 +13,10 @@ interface Split {
   total: number;
 }
 
-const empty = (): Split => ({ labour: 0, nonLabour: 0, capex: 0, opex: 0, total: 0 });
+export const empty = (): Split => ({ labour: 0, nonLabour: 0, capex: 0, opex: 0, total: 0 });
 
-function add(split: Split, amount: number, costType: string, category: string): void {
+/** Adds an amount to a split: labour or non-labour by cost type, capex or opex by category. */
+export function add(split: Split, amount: number, costType: string, category: string): void {
   if (costType === 'labour') split.labour += amount;
   else split.nonLabour += amount;
   if (category === 'capex') split.capex += amount;

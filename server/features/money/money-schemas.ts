@@ -107,7 +107,10 @@ export const RollupResponse = Type.Object({
   periods: Type.Array(
     Type.Object({
       period: Type.String(),
-      budget: Figures('Per version: labour, nonLabour, capex, opex, total'),
+      budget: Figures(
+        "Per version: labour, nonLabour, capex, opex, total; the projects' budgets and the portfolio's own",
+      ),
+      heldByPortfolio: Figures('The part of `budget` the portfolio holds itself (budgets without a project)'),
       actual: Figures('labour, nonLabour, capex, opex, total'),
       variance: Num,
     }),
@@ -124,7 +127,26 @@ export const RollupResponse = Type.Object({
       uncostedHours: Num,
     }),
   ),
+  portfolioBudget: Type.Object(
+    {
+      budget: Figures('Total per version of the budgets the portfolio holds itself'),
+      approved: Type.Array(Type.String()),
+      budgets: Type.Array(
+        Type.Object({
+          budgetVersion: Type.String(),
+          id: NullableString,
+          name: NullableString,
+          status: NullableString,
+          approvedAt: NullableString,
+        }),
+      ),
+    },
+    {
+      description:
+        'Budgets held by the portfolio, not by one of its projects: the one standing for each version',
+    },
+  ),
   totals: Figures(
-    'Budget per version and actual, split as the periods, and the variance of the current budget',
+    "Budget per version (heldByPortfolio: the portfolio's own part) and actual, split as the periods, and the variance of the current budget",
   ),
 });

@@ -4,6 +4,7 @@ import type { Trx } from '../../resources/resource-spec';
 import { projectSpec } from '../projects/spec';
 import { computeBudgetVsActuals } from './budget-vs-actuals';
 import { BUDGET_VERSIONS } from './money-vocabulary';
+import { computePortfolioHeldBudgets } from './portfolio-budgets';
 
 export type RollupPeriod = 'month' | 'quarter' | 'year';
 
@@ -28,7 +29,9 @@ export function periodOfMonth(month: string, period: RollupPeriod): string {
  * A portfolio's budgets against actuals: every project the caller may read, its budget versions
  * (original, current, forecast) and actual cost summed by period and by labour / non-labour and
  * capex / opex, with a row per project. Each project's figures are those of its own
- * budget-vs-actuals, so the two views always agree.
+ * budget-vs-actuals, so the two views always agree. Budgets the portfolio holds itself (no
+ * project) add to the budget of every period and to the totals; `heldByPortfolio` says how much of
+ * each is theirs, and `portfolioBudget` lists them, so project and portfolio money stay apart.
  */
 export async function computePortfolioRollup(
   trx: Trx,
@@ -44,18 +47,27 @@ export async function computePortfolioRollup(
   const restrict = accessFilter(projectSpec, principal);
   if (restrict) query = query.where(restrict);
   const projects = await query.orderBy('key').execute();
-  const periods = new Map<string, { budget: Record<string, Split>; actual: Split }>();
-  const totals = { budget: emptyVersions(), actual: empty() };
+  type PeriodFigures = {
+    budget: Record<string, Split>;
+    heldByPortfolio: Record<string, Split>;
+    actual: Split;
+  };
+  const periods = new Map<string, PeriodFigures>();
+  const periodOf = (month: string) => {
+    const key = periodOfMonth(month, period);
+    let p = periods.get(key);
+    if (!p) {
+      p = { budget: emptyVersions(), heldByPortfolio: emptyVersions(), actual: empty() };
+      periods.set(key, p);
+    }
+    return p;
+  };
+  const totals = { budget: emptyVersions(), heldByPortfolio: emptyVersions(), actual: empty() };
   const rows = [];
   for (const project of projects) {
     const b = await computeBudgetVsActuals(trx, principal.organisationId, project);
     for (const m of b.months) {
-      const key = periodOfMonth(m.month, period);
-      let p = periods.get(key);
-      if (!p) {
-        p = { budget: emptyVersions(), actual: empty() };
-        periods.set(key, p);
-      }
+      const p = periodOf(m.month);
       for (const v of BUDGET_VERSIONS) addInto(p.budget[v] as Split, m.budget[v]);
       addInto(p.actual, m.actual);
     }
@@ -73,6 +85,18 @@ export async function computePortfolioRollup(
       uncostedHours: b.uncostedHours,
     });
   }
+  const held = await computePortfolioHeldBudgets(trx, principal, portfolioId);
+  for (const [month, byVersion] of held.months) {
+    const p = periodOf(month);
+    for (const v of BUDGET_VERSIONS) {
+      addInto(p.budget[v] as Split, byVersion[v]);
+      addInto(p.heldByPortfolio[v] as Split, byVersion[v]);
+    }
+  }
+  for (const v of BUDGET_VERSIONS) {
+    addInto(totals.budget[v] as Split, held.totals[v]);
+    addInto(totals.heldByPortfolio[v] as Split, held.totals[v]);
+  }
   const current = (totals.budget.current as Split).total ?? 0;
   return {
     portfolioId,
@@ -82,10 +106,16 @@ export async function computePortfolioRollup(
       .map(([key, p]) => ({
         period: key,
         budget: p.budget,
+        heldByPortfolio: p.heldByPortfolio,
         actual: p.actual,
         variance: (p.budget.current?.total ?? 0) - (p.actual.total ?? 0),
       })),
     projects: rows,
+    portfolioBudget: {
+      budget: Object.fromEntries(BUDGET_VERSIONS.map((v) => [v, held.totals[v]?.total ?? 0])),
+      approved: held.budgets.filter((x) => x.status === 'approved').map((x) => x.budgetVersion),
+      budgets: held.budgets,
+    },
     totals: { ...totals, variance: current - (totals.actual.total ?? 0) },
   };
 }

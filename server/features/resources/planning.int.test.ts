@@ -302,4 +302,55 @@ describe.each(engines)('effort estimates, applying suggestions and budget roll-u
     const outsider = apiClient(app, (await createTestOrganisation(store, 'Away')).token);
     expect((await outsider.get(`/api/v1/portfolios/${ids.portfolio}/budget-rollup`)).status).toBe(404);
   });
+  it('adds the budgets the portfolio holds itself to the roll-up, and says which part is theirs', async () => {
+    const reserve = await api.post('/api/v1/budgets', {
+      portfolioId: ids.portfolio,
+      name: 'Management reserve',
+      budgetVersion: 'current',
+      status: 'approved',
+      lines: [
+        { period: '2026-02', category: 'opex', costType: 'non_labour', amount: 200 },
+        { period: '2026-07', category: 'capex', costType: 'non_labour', amount: 300 },
+      ],
+    });
+    expect(reserve.status).toBe(201);
+    expect(reserve.body.projectId).toBeNull();
+    const original = await api.post('/api/v1/budgets', {
+      portfolioId: ids.portfolio,
+      name: 'Reserve as first approved',
+      budgetVersion: 'original',
+      lines: [{ period: '2026-02', category: 'opex', costType: 'non_labour', amount: 400 }],
+    });
+    expect(original.status).toBe(201);
+    const res = await api.get(`/api/v1/portfolios/${ids.portfolio}/budget-rollup`);
+    const q1 = res.body.periods.find((p: { period: string }) => p.period === '2026-Q1');
+    // The projects' 1,500 in Q1 and the portfolio's own 200.
+    expect(q1.budget.current.total).toBe(1700);
+    expect(q1.heldByPortfolio.current).toMatchObject({ total: 200, nonLabour: 200, opex: 200 });
+    expect(q1.heldByPortfolio.original.total).toBe(400);
+    expect(q1.variance).toBe(1700 - 750);
+    const q3 = res.body.periods.find((p: { period: string }) => p.period === '2026-Q3');
+    expect(q3.budget.current).toMatchObject({ total: 300, capex: 300 });
+    expect(res.body.totals.budget.current.total).toBe(3500);
+    expect(res.body.totals.heldByPortfolio.current.total).toBe(500);
+    expect(res.body.portfolioBudget).toMatchObject({
+      budget: { original: 400, current: 500, forecast: 0 },
+      approved: ['current'],
+    });
+    expect(res.body.portfolioBudget.budgets.map((b: { name: string | null }) => b.name)).toEqual([
+      'Reserve as first approved',
+      'Management reserve',
+      null,
+    ]);
+    // The project rows are untouched: the portfolio's money is not any project's.
+    expect(
+      res.body.projects.reduce((s: number, p: { budget: { current: number } }) => s + p.budget.current, 0),
+    ).toBe(3000);
+    // Someone who reads only project PLA cannot read the portfolio, so not its roll-up either.
+    const user = await createTestUser(store, organisationId, {
+      grants: [{ role: 'stakeholder', scopeType: 'project', scopeId: ids.p as string }],
+    });
+    const viewer = apiClient(app, await tokenFor(store, organisationId, user.userId));
+    expect((await viewer.get(`/api/v1/portfolios/${ids.portfolio}/budget-rollup`)).status).toBe(404);
+  });
 });
