@@ -27,6 +27,7 @@ import { registerStatusHistoryRoutes } from './features/work-items/status-histor
 import { registerHealthRoutes } from './health/routes';
 import { handleError } from './http/error-handler';
 import { ProblemError, toProblem } from './http/problem';
+import { registerRequestSchemaRoute, trackRequestSchemas } from './http/request-schemas';
 import { type RoutePermission, trackRoutePermissions } from './http/route-permissions';
 import { validatorCompiler } from './http/validation';
 import { registerResourceRoutes } from './resources/resource-routes';
@@ -80,6 +81,7 @@ export async function buildApp({
   });
 
   app.decorate('routePermissions', trackRoutePermissions(app));
+  const requestSchemas = trackRequestSchemas(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -135,6 +137,7 @@ export async function buildApp({
   registerPlaybookRoutes(app, store);
   registerOptimisationRoutes(app, store);
   registerImportExportRoutes(app, store);
+  registerRequestSchemaRoute(app, requestSchemas);
   await registerWebApp(app);
   return app;
 }

@@ -1,9 +1,7 @@
 import { authenticate, forgetCredentials } from './auth';
+import { type FieldError, loadRequestSchemas, validateRequestBody } from './request-validation';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /** An RFC 9457 problem from the API. The UI branches on `code`, never on the message text. */
 export class ApiError extends Error {
@@ -54,6 +52,7 @@ export interface RequestOptions {
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  if (options.body !== undefined) await checkBodyBeforeSending(method, path, options.body);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
@@ -70,4 +69,22 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     throw new ApiError(response.status, (payload ?? {}) as Record<string, unknown>);
   }
   return payload as T;
+}
+
+/**
+ * Checks a body against the schema the server validates it with and refuses it here, in the same
+ * problem shape the server would send, so forms show field messages without a round trip.
+ */
+async function checkBodyBeforeSending(method: string, path: string, body: unknown): Promise<void> {
+  const routes = await loadRequestSchemas();
+  if (!routes) return;
+  // Validate what will be sent: JSON drops undefined members and turns dates into strings.
+  const sent: unknown = JSON.parse(JSON.stringify(body));
+  const errors = validateRequestBody(routes, method, `/api/v1${path}`, sent);
+  if (errors.length === 0) return;
+  throw new ApiError(400, {
+    code: 'validation_failed',
+    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors,
+  });
 }
