@@ -14,8 +14,6 @@ import {
   type BadgeTone,
   Button,
   Card,
-  Dialog,
-  EmptyState,
   ErrorState,
   humanise,
   Select,
@@ -23,6 +21,7 @@ import {
   Textarea,
 } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { DecisionDialog, fieldErrorOf } from './decision-dialog';
 import { MoveVersionDialog } from './move-version-dialog';
 import { ProjectPlaybookHeader } from './project-playbook-header';
 
@@ -203,6 +202,13 @@ function Moves({ projectId }: { projectId: string }) {
   );
 }
 
+const GATE_OUTCOMES = [
+  { value: 'pass', label: 'Pass' },
+  { value: 'pass_with_conditions', label: 'Pass with conditions' },
+  { value: 'recycle', label: 'Recycle' },
+  { value: 'stop', label: 'Stop' },
+];
+
 function DecideDialog({
   projectId,
   gate,
@@ -213,70 +219,40 @@ function DecideDialog({
   onClose: () => void;
 }) {
   const { decide } = usePlaybookActions(projectId);
-  const [outcome, setOutcome] = useState('pass');
-  const [rationale, setRationale] = useState('');
   const [conditions, setConditions] = useState('');
-  const problems = isApiError(decide.error) ? decide.error.errors : [];
-  const submit = () =>
-    decide.mutate(
-      {
-        gateKey: gate.key,
-        outcome,
-        rationale,
-        ...(outcome === 'pass_with_conditions'
-          ? { conditions: conditions.split('\n').filter((c) => c.trim()) }
-          : {}),
-      },
-      { onSuccess: onClose },
-    );
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <DecisionDialog
       title={`Decide ${gate.name}`}
       description="The decision is recorded with your name, the date and the readiness at the time."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={decide.isPending || !rationale.trim()} onClick={submit}>
-            Record decision
-          </Button>
-        </>
+      outcomes={GATE_OUTCOMES}
+      pending={decide.isPending}
+      error={decide.error}
+      inlineFields={['conditions']}
+      onClose={onClose}
+      onSubmit={({ outcome, rationale }) =>
+        decide.mutate(
+          {
+            gateKey: gate.key,
+            outcome,
+            rationale,
+            ...(outcome === 'pass_with_conditions'
+              ? { conditions: conditions.split('\n').filter((c) => c.trim()) }
+              : {}),
+          },
+          { onSuccess: onClose },
+        )
       }
     >
-      <Select
-        label="Outcome"
-        value={outcome}
-        onChange={(e) => setOutcome(e.target.value)}
-        options={[
-          { value: 'pass', label: 'Pass' },
-          { value: 'pass_with_conditions', label: 'Pass with conditions' },
-          { value: 'recycle', label: 'Recycle' },
-          { value: 'stop', label: 'Stop' },
-        ]}
-      />
-      {outcome === 'pass_with_conditions' && (
-        <Textarea
-          label="Conditions, one per line"
-          value={conditions}
-          onChange={(e) => setConditions(e.target.value)}
-        />
-      )}
-      <Textarea label="Rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />
-      {decide.isError && (
-        <div role="alert">
-          <p>{decide.error.message}</p>
-          {problems.length > 0 && (
-            <ul>
-              {problems.map((p) => (
-                <li key={p.field}>
-                  <span className="mono">{p.field}</span>: {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-    </Dialog>
+      {(outcome) =>
+        outcome === 'pass_with_conditions' && (
+          <Textarea
+            label="Conditions, one per line"
+            value={conditions}
+            onChange={(e) => setConditions(e.target.value)}
+            error={fieldErrorOf(decide.error, 'conditions')}
+          />
+        )
+      }
+    </DecisionDialog>
   );
 }
