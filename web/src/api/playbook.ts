@@ -26,6 +26,8 @@ export type ProjectDocument = ItemOf<'/api/v1/project-documents'>;
 export type PortfolioRaid = Get<'/api/v1/portfolios/{id}/raid'>;
 export type RaciWarnings = Get<'/api/v1/portfolios/{id}/raci-warnings'>;
 export type StatusRollup = Get<'/api/v1/portfolios/{id}/status-rollup'>;
+export type SetupPlan = Get<'/api/v1/playbook/setup-plan'>;
+export type SetupStep = SetupPlan['items'][number];
 
 /** Gate shape of the project playbook view (the server types it loosely). */
 export interface PlaybookGate {
@@ -101,7 +103,12 @@ export function usePlaybookWrite<T>(resource: PlaybookResource) {
       apiRequest<T>('PATCH', `/${resource}/${id}`, { body: patch, ifMatch: version }),
     onSettled: refresh,
   });
-  return { create, update };
+  const remove = useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      apiRequest<void>('DELETE', `/${resource}/${id}`, { ifMatch: version }),
+    onSuccess: refresh,
+  });
+  return { create, update, remove };
 }
 
 export function useTemplateVersions(id: string) {
@@ -253,4 +260,44 @@ export async function downloadStatusReport(id: string, format: 'markdown' | 'pdf
   link.download = `${fileName}.${format === 'pdf' ? 'pdf' : 'md'}`;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+export function useStatusRollup(portfolioId: string) {
+  return useQuery({
+    queryKey: key('status-reports', 'rollup', portfolioId),
+    queryFn: ({ signal }) =>
+      apiRequest<StatusRollup>('GET', `/portfolios/${portfolioId}/status-rollup`, { signal }),
+    enabled: portfolioId !== '',
+  });
+}
+
+const setupPlanKey = ['playbook', 'setup-plan'];
+
+/** The PMO's own setup plan (created by the server on first look). */
+export function useSetupPlan() {
+  return useQuery({
+    queryKey: setupPlanKey,
+    queryFn: ({ signal }) => apiRequest<SetupPlan>('GET', '/playbook/setup-plan', { signal }),
+  });
+}
+
+/** Ticks off or plans one setup step (If-Match on the step's version); answers the whole plan. */
+export function useUpdateSetupStep() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      key: stepKey,
+      version,
+      ...body
+    }: {
+      key: string;
+      version: number;
+      done?: boolean;
+      ownerId?: string | null;
+      dueDate?: string | null;
+      notes?: string | null;
+    }) => apiRequest<SetupPlan>('PATCH', `/playbook/setup-plan/${stepKey}`, { body, ifMatch: version }),
+    onSuccess: (plan) => client.setQueryData(setupPlanKey, plan),
+    onError: () => client.invalidateQueries({ queryKey: setupPlanKey }),
+  });
 }

@@ -4,8 +4,9 @@ import type { RouteHandle } from '../../shell/breadcrumbs';
 import { RecordName } from '../record-name';
 import './playbook.css';
 
-// The PMO playbook pages under /portfolio, each loaded on first visit: methodology templates,
-// intake and triage, the portfolio RAID roll-up, and per project gates, RAID, RACI and status.
+// The PMO playbook pages under /portfolio, each loaded on first visit: methodology templates and
+// their editor, intake and triage, the portfolio RAID and status roll-ups, the PMO setup plan, and
+// per project gates, RAID, RACI and status.
 
 type Load = () => Promise<{ Component: () => React.ReactNode }>;
 const crumb = (label: string): RouteHandle => ({ crumb: () => label });
@@ -33,6 +34,11 @@ const routes: RouteObject[] = [
         handle: { crumb: () => 'Template' } satisfies RouteHandle,
         lazy: () => import('./template-page').then((m) => ({ Component: m.TemplatePage })),
       },
+      {
+        path: ':templateId/edit',
+        handle: { crumb: () => 'Edit template' } satisfies RouteHandle,
+        lazy: () => import('./template-edit-page').then((m) => ({ Component: m.TemplateEditPage })),
+      },
     ],
   },
   {
@@ -44,6 +50,16 @@ const routes: RouteObject[] = [
     path: 'raid',
     handle: crumb('RAID roll-up'),
     lazy: () => import('./portfolio-raid-page').then((m) => ({ Component: m.PortfolioRaidPage })),
+  },
+  {
+    path: 'status',
+    handle: crumb('Status roll-up'),
+    lazy: () => import('./status-rollup-page').then((m) => ({ Component: m.StatusRollupPage })),
+  },
+  {
+    path: 'pmo-setup',
+    handle: crumb('PMO setup'),
+    lazy: () => import('./setup-plan-page').then((m) => ({ Component: m.SetupPlanPage })),
   },
   projectRoute('gates', 'Gates', () => import('./gates-page').then((m) => ({ Component: m.GatesPage }))),
   projectRoute('raid', 'RAID log', () => import('./raid-page').then((m) => ({ Component: m.RaidPage }))),
@@ -59,5 +75,7 @@ export const playbookFeature: WebFeature = {
     { office: 'portfolio', to: '/portfolio/playbook', label: 'Playbook' },
     { office: 'portfolio', to: '/portfolio/intake', label: 'Intake' },
     { office: 'portfolio', to: '/portfolio/raid', label: 'RAID roll-up' },
+    { office: 'portfolio', to: '/portfolio/status', label: 'Status roll-up' },
+    { office: 'portfolio', to: '/portfolio/pmo-setup', label: 'PMO setup' },
   ],
 };

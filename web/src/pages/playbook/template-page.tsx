@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import {
   type Template,
   useCloneTemplate,
@@ -8,15 +7,16 @@ import {
   usePlaybookWrite,
   useTemplateVersions,
 } from '../../api/playbook';
-import { Badge, Button, Card, Dialog, ErrorState, humanise, Input, Skeleton, Textarea } from '../../design';
+import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, humanise, Input, Skeleton } from '../../design';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../record-name';
+import { FieldProblems } from './decision-dialog';
 
-/** One methodology template: phases, gates, roles and documents, its versions, clone and edit. */
+/** One methodology template: phases, gates, roles and documents, its versions; clone, edit, delete. */
 export function TemplatePage() {
   const { templateId = '' } = useParams();
   const template = usePlaybookRecord<Template>('methodology-templates', templateId);
-  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [cloning, setCloning] = useState(false);
   usePageTitle(template.data?.name ?? 'Template');
   if (template.isPending) return <Skeleton lines={8} label="Loading template" />;
@@ -36,9 +36,12 @@ export function TemplatePage() {
         </div>
         <div className="row">
           <Button onClick={() => setCloning(true)}>Clone</Button>
-          <Button variant="primary" onClick={() => setEditing(true)}>
-            Edit
+          <Button variant="danger" onClick={() => setDeleting(true)}>
+            Delete
           </Button>
+          <ButtonLink variant="primary" to={`/portfolio/playbook/${t.id}/edit`}>
+            Edit
+          </ButtonLink>
         </div>
       </div>
       <div className="grid-2">
@@ -125,7 +128,7 @@ export function TemplatePage() {
         </ul>
       </Card>
       <Versions templateId={t.id} />
-      {editing && <EditDialog template={t} onClose={() => setEditing(false)} />}
+      {deleting && <DeleteDialog template={t} onClose={() => setDeleting(false)} />}
       {cloning && <CloneDialog template={t} onClose={() => setCloning(false)} />}
     </>
   );
@@ -187,67 +190,39 @@ function CloneDialog({ template, onClose }: { template: Template; onClose: () =>
   );
 }
 
-/**
- * Edits name, description and the content (as JSON, checked by the server, which names each wrong
- * field). Saving makes a new version; running projects stay on theirs.
- */
-function EditDialog({ template, onClose }: { template: Template; onClose: () => void }) {
-  const { update } = usePlaybookWrite<Template>('methodology-templates');
-  const [name, setName] = useState(template.name);
-  const [description, setDescription] = useState(template.description ?? '');
-  const [content, setContent] = useState(JSON.stringify(template.content, null, 2));
-  const [parseError, setParseError] = useState<string>();
-  const save = () => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(content);
-    } catch (error) {
-      setParseError(error instanceof Error ? error.message : 'not JSON');
-      return;
-    }
-    setParseError(undefined);
-    update.mutate(
-      { id: template.id, version: template.version, patch: { name, description, content: parsed } },
-      { onSuccess: onClose },
-    );
-  };
-  const fieldErrors = isApiError(update.error) ? update.error.errors : [];
+/** Deletes the template; the server refuses while any project runs on one of its versions. */
+function DeleteDialog({ template, onClose }: { template: Template; onClose: () => void }) {
+  const { remove } = usePlaybookWrite<Template>('methodology-templates');
+  const navigate = useNavigate();
   return (
     <Dialog
       open
-      wide
       onClose={onClose}
-      title={`Edit ${template.name}`}
-      description={`Saving creates version ${template.version + 1}. Projects keep the version they run on until moved.`}
+      title={`Delete ${template.name}?`}
+      description={
+        template.projectCount > 0
+          ? `${template.projectCount} project(s) run on this template, so it cannot be deleted; clone it instead.`
+          : 'The template and its unused versions are deleted. Gate reviews keep the versions they were made on.'
+      }
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={update.isPending} onClick={save}>
-            Save new version
+          <Button
+            variant="danger"
+            disabled={remove.isPending}
+            onClick={() =>
+              remove.mutate(
+                { id: template.id, version: template.version },
+                { onSuccess: () => navigate('/portfolio/playbook') },
+              )
+            }
+          >
+            Delete template
           </Button>
         </>
       }
     >
-      <Input label="Name" value={name} onChange={(e) => setName(e.target.value)} />
-      <Textarea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} />
-      <Textarea
-        label="Content (phases, gates, roles, documents) as JSON"
-        rows={16}
-        className="t-textarea mono"
-        value={content}
-        onChange={(e) => setContent(e.target.value)}
-        error={parseError}
-      />
-      {fieldErrors.length > 0 && (
-        <ul role="alert">
-          {fieldErrors.map((e) => (
-            <li key={`${e.field}${e.message}`}>
-              <span className="mono">{e.field}</span>: {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {update.isError && fieldErrors.length === 0 && <ErrorState error={update.error} />}
+      <FieldProblems error={remove.error} />
     </Dialog>
   );
 }
