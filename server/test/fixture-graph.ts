@@ -138,6 +138,14 @@ export function validCreateBody(path: string, g: FixtureGraph): Record<string, u
         endDate: '2026-03-27',
         amount: 0.5,
       };
+    case 'team-bookings':
+      return {
+        teamId: g.teams,
+        projectId: g.projects,
+        startDate: '2026-03-02',
+        endDate: '2026-03-27',
+        amount: 0.5,
+      };
     case 'resource-assignments':
       return {
         personId: g.people,

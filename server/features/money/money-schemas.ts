@@ -107,12 +107,16 @@ export const RollupResponse = Type.Object({
   periods: Type.Array(
     Type.Object({
       period: Type.String(),
-      budget: Figures(
-        "Per version: labour, nonLabour, capex, opex, total; the projects' budgets and the portfolio's own",
+      budget: Figures("Per version: labour, nonLabour, capex, opex, total of the projects' budgets"),
+      portfolioBudget: Figures(
+        "Per version, split the same way: the portfolio's own budget (no project), its envelope for all its projects",
       ),
-      heldByPortfolio: Figures('The part of `budget` the portfolio holds itself (budgets without a project)'),
       actual: Figures('labour, nonLabour, capex, opex, total'),
       variance: Num,
+      unallocated: Type.Union([Type.Number(), Type.Null()], {
+        description:
+          "The portfolio's current budget less its projects' current budgets; null when the portfolio has no current budget of its own",
+      }),
     }),
   ),
   projects: Type.Array(
@@ -127,7 +131,7 @@ export const RollupResponse = Type.Object({
       uncostedHours: Num,
     }),
   ),
-  portfolioBudget: Type.Object(
+  portfolioBudgets: Type.Object(
     {
       budget: Figures('Total per version of the budgets the portfolio holds itself'),
       approved: Type.Array(Type.String()),
@@ -147,6 +151,6 @@ export const RollupResponse = Type.Object({
     },
   ),
   totals: Figures(
-    "Budget per version (heldByPortfolio: the portfolio's own part) and actual, split as the periods, and the variance of the current budget",
+    "The projects' budget per version, the portfolio's own budget (portfolioBudget), actual, split as the periods; the variance of the projects' current budget and the unallocated part of the portfolio's",
   ),
 });

@@ -381,5 +381,14 @@ describe.each(engines)('money API on $name', (engine) => {
     expect(agileEvm.agile.plannedSprints).toBeUndefined();
     expect(agileEvm.agile.input.plannedSprints).toBeGreaterThan(0);
     expect(agileEvm.agile.apc).toBeGreaterThan(0);
+    // No demo portfolio holds a budget of its own: the roll-up is its projects' and says so.
+    const portfolio = (await admin.get('/api/v1/portfolios?limit=1')).body.items[0];
+    const rollup = (await admin.get(`/api/v1/portfolios/${portfolio.id}/budget-rollup`)).body;
+    expect(rollup.totals.unallocated).toBeNull();
+    const projectsCurrent = rollup.projects.reduce(
+      (sum: number, p: { budget: { current: number } }) => sum + p.budget.current,
+      0,
+    );
+    expect(rollup.totals.budget.current.total).toBeCloseTo(projectsCurrent, 6);
   });
 });

@@ -7,9 +7,9 @@ import { chooseBudget, linesOf } from './evm-series';
 import { BUDGET_VERSIONS } from './money-vocabulary';
 
 /**
- * The budgets a portfolio holds itself (no project named: reserves, shared costs, funding not yet
- * given to a project), the one standing for each version by the rule projects use, and their lines
- * per month split by labour / non-labour and capex / opex. Only budgets the caller may read count.
+ * The budgets a portfolio holds itself (no project named: its envelope for all its projects), the
+ * one standing for each version by the rule projects use, and their lines per month split by
+ * labour / non-labour and capex / opex. Only budgets the caller may read count.
  */
 export async function computePortfolioHeldBudgets(trx: Trx, principal: Principal, portfolioId: string) {
   let query = trx

@@ -29,9 +29,10 @@ export function periodOfMonth(month: string, period: RollupPeriod): string {
  * A portfolio's budgets against actuals: every project the caller may read, its budget versions
  * (original, current, forecast) and actual cost summed by period and by labour / non-labour and
  * capex / opex, with a row per project. Each project's figures are those of its own
- * budget-vs-actuals, so the two views always agree. Budgets the portfolio holds itself (no
- * project) add to the budget of every period and to the totals; `heldByPortfolio` says how much of
- * each is theirs, and `portfolioBudget` lists them, so project and portfolio money stay apart.
+ * budget-vs-actuals, so the two views always agree. A budget the portfolio holds itself (no
+ * project) is its envelope, the money the portfolio has for all its projects (the optimiser's
+ * limit too): it is shown beside the projects' budgets as `portfolioBudget`, never added to them,
+ * with `unallocated` = the portfolio's current budget less its projects' current budgets.
  */
 export async function computePortfolioRollup(
   trx: Trx,
@@ -57,12 +58,12 @@ export async function computePortfolioRollup(
     const key = periodOfMonth(month, period);
     let p = periods.get(key);
     if (!p) {
-      p = { budget: emptyVersions(), heldByPortfolio: emptyVersions(), actual: empty() };
+      p = { budget: emptyVersions(), portfolioBudget: emptyVersions(), actual: empty() };
       periods.set(key, p);
     }
     return p;
   };
-  const totals = { budget: emptyVersions(), heldByPortfolio: emptyVersions(), actual: empty() };
+  const totals = { budget: emptyVersions(), portfolioBudget: emptyVersions(), actual: empty() };
   const rows = [];
   for (const project of projects) {
     const b = await computeBudgetVsActuals(trx, principal.organisationId, project);
@@ -88,15 +89,13 @@ export async function computePortfolioRollup(
   const held = await computePortfolioHeldBudgets(trx, principal, portfolioId);
   for (const [month, byVersion] of held.months) {
     const p = periodOf(month);
-    for (const v of BUDGET_VERSIONS) {
-      addInto(p.budget[v] as Split, byVersion[v]);
-      addInto(p.heldByPortfolio[v] as Split, byVersion[v]);
-    }
+    for (const v of BUDGET_VERSIONS) addInto(p.portfolioBudget[v] as Split, byVersion[v]);
   }
-  for (const v of BUDGET_VERSIONS) {
-    addInto(totals.budget[v] as Split, held.totals[v]);
-    addInto(totals.heldByPortfolio[v] as Split, held.totals[v]);
-  }
+  for (const v of BUDGET_VERSIONS) addInto(totals.portfolioBudget[v] as Split, held.totals[v]);
+  // Unallocated money only means something when the portfolio has a current budget of its own.
+  const hasEnvelope = held.budgets.some((b) => b.budgetVersion === 'current' && b.id !== null);
+  const unallocated = (x: PeriodFigures | typeof totals) =>
+    hasEnvelope ? (x.portfolioBudget.current?.total ?? 0) - (x.budget.current?.total ?? 0) : null;
   const current = (totals.budget.current as Split).total ?? 0;
   return {
     portfolioId,
@@ -106,16 +105,17 @@ export async function computePortfolioRollup(
       .map(([key, p]) => ({
         period: key,
         budget: p.budget,
-        heldByPortfolio: p.heldByPortfolio,
+        portfolioBudget: p.portfolioBudget,
         actual: p.actual,
         variance: (p.budget.current?.total ?? 0) - (p.actual.total ?? 0),
+        unallocated: unallocated(p),
       })),
     projects: rows,
-    portfolioBudget: {
+    portfolioBudgets: {
       budget: Object.fromEntries(BUDGET_VERSIONS.map((v) => [v, held.totals[v]?.total ?? 0])),
       approved: held.budgets.filter((x) => x.status === 'approved').map((x) => x.budgetVersion),
       budgets: held.budgets,
     },
-    totals: { ...totals, variance: current - (totals.actual.total ?? 0) },
+    totals: { ...totals, variance: current - (totals.actual.total ?? 0), unallocated: unallocated(totals) },
   };
 }

@@ -216,5 +216,30 @@ describe.each(engines)('capacity API on $name', (engine) => {
     expect(suggestions.body.summary.requestedHours).toBeGreaterThan(0);
     const calendars = await admin.get('/api/v1/work-calendars');
     expect(calendars.body.items.length).toBe(7);
+
+    // Schedule resources stand for people, so the schedules' tasks are demand on them.
+    const resources = (await admin.get('/api/v1/schedule-resources?limit=500')).body.items as {
+      projectId: string;
+      personId: string | null;
+    }[];
+    const linked = resources.filter((r) => r.personId !== null);
+    expect(linked.length).toBeGreaterThan(20);
+    const scheduled = new Set(linked.map((r) => r.projectId));
+    const causes = heat.body.rows.flatMap(
+      (r: { key: string; cells: { causes: { projectId: string }[] }[] }) =>
+        r.cells.flatMap((c) => c.causes.map((x) => x.projectId)),
+    );
+    expect(causes.some((id: string) => scheduled.has(id))).toBe(true);
+
+    // The scrum teams are booked to their projects as teams: the demand lands on their members.
+    const teamBookings = (await admin.get('/api/v1/team-bookings?limit=100')).body.items as {
+      teamId: string;
+      projectId: string;
+      unit: string;
+    }[];
+    expect(teamBookings.length).toBeGreaterThanOrEqual(3);
+    expect(teamBookings.every((b) => b.unit === 'share')).toBe(true);
+    const team = byTeam.body.rows.find((r: { key: string }) => r.key === teamBookings[0]?.teamId);
+    expect(team.cells[1].hard).toBeGreaterThan(0);
   });
 });

@@ -14,8 +14,8 @@ import { DEMO_HOLIDAYS } from './demo-holidays';
 // Demo data for capacity and money, deterministic from the seed's generator: calendars with each
 // location's holidays, leave, hourly rates per role, budgets (original, current, forecast) shaped
 // as S-curves over each project's dates, actuals that run over or under plan by a per-project
-// factor, progress reports, bookings around the anchor date (some people over-allocated) and open
-// requests by skill.
+// factor, progress reports, bookings around the anchor date (some people over-allocated; scrum
+// teams booked as teams) and open requests by skill.
 
 const WEEKDAY = [1, 2, 3, 4, 5];
 const REQUESTS: [string, number, number][] = [
@@ -99,6 +99,7 @@ export async function seedResourcesDemo(
     await insertInBatches(trx, 'progress_reports', rows.progress);
     await insertInBatches(trx, 'resource_requests', rows.requests);
     await insertInBatches(trx, 'resource_assignments', rows.assignments);
+    await insertInBatches(trx, 'team_bookings', rows.teamBookings);
   });
 }
 
@@ -287,8 +288,9 @@ function money(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
 }
 
 /**
- * Bookings around the anchor: each active project's team members hard-booked for a share of
- * their time (0.9 FTE split over the projects the team serves), every fifth member also
+ * Bookings around the anchor: each active project's team hard-booked for a share of its time
+ * (0.9 split over the projects the team serves; scrum teams as a team booking, the others person by
+ * person), every fifth member also
  * soft-booked 0.4 FTE on another project (over-allocated), and open requests by skill.
  */
 function bookings(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
@@ -323,12 +325,30 @@ function bookings(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
     note: null,
   });
   const assignments: ReturnType<typeof booking>[] = [];
+  const teamBookings = [];
   for (const p of active) {
     if (p.teamIndex === null) continue;
     const team = s.teams[p.teamIndex];
     const share = 0.9 / (projectsOfTeam.get(p.teamIndex) ?? 1);
+    // Scrum teams are booked as a team (a share of its capacity), the others person by person.
+    // The member bookings are drawn either way, so the generator's sequence stays the same.
+    const asTeam = team?.delivery_method === 'scrum';
     teamOf(s, p).forEach((personId, i) => {
-      assignments.push(booking(personId, p.row.id, team?.id ?? null, share, 'hard'));
+      const own = booking(personId, p.row.id, team?.id ?? null, share, 'hard');
+      if (!asTeam) assignments.push(own);
+      else if (i === 0 && team)
+        teamBookings.push({
+          ...base,
+          id: own.id,
+          team_id: team.id,
+          project_id: p.row.id,
+          start_date: own.start_date,
+          end_date: own.end_date,
+          amount: own.amount,
+          unit: 'share',
+          booking: 'hard',
+          note: `${team.name}'s capacity for ${p.row.name}`,
+        });
       if (i % 5 === 0) {
         const other = pick(
           rng,
@@ -356,5 +376,5 @@ function bookings(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
       note: null,
     });
   }
-  return { assignments, requests };
+  return { assignments, requests, teamBookings };
 }

@@ -302,50 +302,56 @@ describe.each(engines)('effort estimates, applying suggestions and budget roll-u
     const outsider = apiClient(app, (await createTestOrganisation(store, 'Away')).token);
     expect((await outsider.get(`/api/v1/portfolios/${ids.portfolio}/budget-rollup`)).status).toBe(404);
   });
-  it('adds the budgets the portfolio holds itself to the roll-up, and says which part is theirs', async () => {
-    const reserve = await api.post('/api/v1/budgets', {
+  it('shows the budget the portfolio holds itself beside its projects, with what is left unallocated', async () => {
+    const envelope = await api.post('/api/v1/budgets', {
       portfolioId: ids.portfolio,
-      name: 'Management reserve',
+      name: 'Portfolio envelope',
       budgetVersion: 'current',
       status: 'approved',
       lines: [
-        { period: '2026-02', category: 'opex', costType: 'non_labour', amount: 200 },
-        { period: '2026-07', category: 'capex', costType: 'non_labour', amount: 300 },
+        { period: '2026-02', category: 'opex', costType: 'non_labour', amount: 2000 },
+        { period: '2026-07', category: 'capex', costType: 'non_labour', amount: 1500 },
       ],
     });
-    expect(reserve.status).toBe(201);
-    expect(reserve.body.projectId).toBeNull();
+    expect(envelope.status).toBe(201);
+    expect(envelope.body.projectId).toBeNull();
     const original = await api.post('/api/v1/budgets', {
       portfolioId: ids.portfolio,
-      name: 'Reserve as first approved',
+      name: 'Envelope as first approved',
       budgetVersion: 'original',
-      lines: [{ period: '2026-02', category: 'opex', costType: 'non_labour', amount: 400 }],
+      lines: [{ period: '2026-02', category: 'opex', costType: 'non_labour', amount: 4000 }],
     });
     expect(original.status).toBe(201);
     const res = await api.get(`/api/v1/portfolios/${ids.portfolio}/budget-rollup`);
-    const q1 = res.body.periods.find((p: { period: string }) => p.period === '2026-Q1');
-    // The projects' 1,500 in Q1 and the portfolio's own 200.
-    expect(q1.budget.current.total).toBe(1700);
-    expect(q1.heldByPortfolio.current).toMatchObject({ total: 200, nonLabour: 200, opex: 200 });
-    expect(q1.heldByPortfolio.original.total).toBe(400);
-    expect(q1.variance).toBe(1700 - 750);
-    const q3 = res.body.periods.find((p: { period: string }) => p.period === '2026-Q3');
-    expect(q3.budget.current).toMatchObject({ total: 300, capex: 300 });
-    expect(res.body.totals.budget.current.total).toBe(3500);
-    expect(res.body.totals.heldByPortfolio.current.total).toBe(500);
-    expect(res.body.portfolioBudget).toMatchObject({
-      budget: { original: 400, current: 500, forecast: 0 },
+    const period = (key: string) => res.body.periods.find((p: { period: string }) => p.period === key);
+    // Q1: the projects' 1,500 (January) against the portfolio's 2,000 (February).
+    expect(period('2026-Q1').budget.current.total).toBe(1500);
+    expect(period('2026-Q1').portfolioBudget.current).toMatchObject({
+      total: 2000,
+      nonLabour: 2000,
+      opex: 2000,
+    });
+    expect(period('2026-Q1').portfolioBudget.original.total).toBe(4000);
+    expect(period('2026-Q1').unallocated).toBe(500);
+    expect(period('2026-Q1').variance).toBe(1500 - 750);
+    expect(period('2026-Q2').unallocated).toBe(-1500);
+    expect(period('2026-Q3')).toMatchObject({ budget: { current: { total: 0 } }, unallocated: 1500 });
+    expect(period('2026-Q3').portfolioBudget.current).toMatchObject({ total: 1500, capex: 1500 });
+    expect(res.body.totals.budget.current.total).toBe(3000);
+    expect(res.body.totals.portfolioBudget.current.total).toBe(3500);
+    expect(res.body.totals.unallocated).toBe(500);
+    expect(res.body.portfolioBudgets).toMatchObject({
+      budget: { original: 4000, current: 3500, forecast: 0 },
       approved: ['current'],
     });
-    expect(res.body.portfolioBudget.budgets.map((b: { name: string | null }) => b.name)).toEqual([
-      'Reserve as first approved',
-      'Management reserve',
+    expect(res.body.portfolioBudgets.budgets.map((b: { name: string | null }) => b.name)).toEqual([
+      'Envelope as first approved',
+      'Portfolio envelope',
       null,
     ]);
-    // The project rows are untouched: the portfolio's money is not any project's.
-    expect(
-      res.body.projects.reduce((s: number, p: { budget: { current: number } }) => s + p.budget.current, 0),
-    ).toBe(3000);
+    // Without an envelope of its own, nothing is unallocated: the other portfolio says null.
+    const other = await api.get(`/api/v1/portfolios/${ids.portfolioQ}/budget-rollup`);
+    expect(other.body.totals.unallocated).toBeNull();
     // Someone who reads only project PLA cannot read the portfolio, so not its roll-up either.
     const user = await createTestUser(store, organisationId, {
       grants: [{ role: 'stakeholder', scopeType: 'project', scopeId: ids.p as string }],

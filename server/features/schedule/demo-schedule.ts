@@ -5,6 +5,7 @@ import { dayToIso, demoId } from '../../demo/demo-clock';
 import type { DemoStructure } from '../../demo/demo-organisation';
 import { insertInBatches } from '../../store/bulk-insert';
 import type { Store } from '../../store/database';
+import { staffScheduleResources } from '../resources/demo-schedule-staffing';
 import { snapshotTasks } from './baseline-service';
 import { calculateSchedule } from './schedule-service';
 import type { StoredPlan, StoredTask } from './schedule-store';
@@ -136,7 +137,7 @@ export async function seedScheduleDemo(
     schedule_assignments: [] as object[],
     schedule_baselines: [] as object[],
   };
-  for (const p of s.projects) {
+  for (const [index, p] of s.projects.entries()) {
     const row = p.row;
     if (!SCHEDULED.includes(row.key) || !row.start_date || !row.end_date) continue;
     const plan = generatePlan(
@@ -147,6 +148,12 @@ export async function seedScheduleDemo(
       row.end_date,
       row.approach === 'predictive',
     );
+    // Role resources become named people, so schedule work shows as demand on them.
+    const teamId = p.teamIndex === null ? null : (s.teams[p.teamIndex]?.id ?? null);
+    const staffed = staffScheduleResources(plan, s, teamId, index);
+    plan.resources = staffed.resources;
+    plan.assignments = staffed.assignments;
+    const personOf = new Map(staffed.resources.map((r) => [r.id, r.personId]));
     const base = { organisation_id: organisationId, project_id: row.id };
     const versioned = { version: 1, created_at: created, updated_at: created };
     const baseline = calculateSchedule(plan, null);
@@ -167,7 +174,7 @@ export async function seedScheduleDemo(
         id: r.id,
         name: r.name,
         capacity: r.capacity,
-        person_id: null,
+        person_id: personOf.get(r.id) ?? null,
         non_working_dates: JSON.stringify(r.nonWorkingDates),
       });
     for (const t of plan.tasks) {
