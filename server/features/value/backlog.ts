@@ -21,6 +21,8 @@ const WorkItemRef = Type.Object({
   projectId: Type.String(),
   status: Type.String(),
 });
+/** The version of the item's prioritisation inputs (0 before the first save), to send as If-Match. */
+const InputsVersion = Type.Integer({ minimum: 0 });
 export const Backlog = Type.Object({
   portfolioId: Type.String(),
   model: Type.Object({
@@ -35,9 +37,12 @@ export const Backlog = Type.Object({
       workItem: WorkItemRef,
       score: Type.Number(),
       breakdown: Type.Record(Type.String(), Type.Unknown()),
+      inputsVersion: InputsVersion,
     }),
   ),
-  unscored: Type.Array(Type.Object({ workItem: WorkItemRef, reason: Type.String() })),
+  unscored: Type.Array(
+    Type.Object({ workItem: WorkItemRef, reason: Type.String(), inputsVersion: InputsVersion }),
+  ),
 });
 
 type Breakdown = Record<string, unknown>;
@@ -74,14 +79,16 @@ export async function buildBacklog(
   if (filter) query = query.where(filter);
   const rows = await query.orderBy('work_items.key').execute();
 
-  const scored: { workItem: WorkItemRefValue; score: number; breakdown: Breakdown }[] = [];
-  const unscored: { workItem: WorkItemRefValue; reason: string }[] = [];
+  const scored: { workItem: WorkItemRefValue; score: number; breakdown: Breakdown; inputsVersion: number }[] =
+    [];
+  const unscored: { workItem: WorkItemRefValue; reason: string; inputsVersion: number }[] = [];
   for (const r of rows) {
     const workItem = { id: r.item_id, key: r.key, title: r.title, projectId: r.project_id, status: r.status };
     const inputs = toInputs(r.work_item_id === null ? undefined : (r as never));
+    const inputsVersion = r.version === null ? 0 : Number(r.version);
     const result = scorer(inputs);
-    if (typeof result === 'string') unscored.push({ workItem, reason: result });
-    else scored.push({ workItem, ...result });
+    if (typeof result === 'string') unscored.push({ workItem, reason: result, inputsVersion });
+    else scored.push({ workItem, ...result, inputsVersion });
   }
   const ranked = computeRanking(scored, (s) => ({ score: s.score, breakdown: s.breakdown }));
   return {
@@ -93,6 +100,7 @@ export async function buildBacklog(
       workItem: r.item.workItem,
       score: r.score,
       breakdown: r.breakdown,
+      inputsVersion: r.item.inputsVersion,
     })),
     unscored,
   };

@@ -5,6 +5,7 @@ import { type Criterion, findRiceInputErrors, findWsjfInputErrors } from '../../
 import { recordAudit } from '../../audit/audit-store';
 import { assertRecordAccess } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
+import { etagOf, expectedVersion } from '../../http/if-match';
 import { type FieldError, ProblemError } from '../../http/problem';
 import { ProblemSchema } from '../../http/problem-schema';
 import type { Trx } from '../../resources/resource-spec';
@@ -60,6 +61,9 @@ const InputsBody = Type.Object(
     rice: Type.Optional(Type.Union([Rice, Type.Null()])),
     costOfDelay: Type.Optional(Type.Union([CostOfDelay, Type.Null()])),
     modelScores: Type.Optional(ModelScores),
+    version: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'The version edited (0 before the first save); or If-Match' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -77,11 +81,13 @@ export function registerPrioritisationRoutes(app: FastifyInstance, store: Store)
         response: { 200: Inputs, 401: ProblemSchema, 404: ProblemSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = await authenticate(store, request);
       const { id } = request.params as { id: string };
       await assertRecordAccess(store.db, workItemValueSpec, principal, id, 'read');
-      return presentInputs(id, await findScores(store.db, id));
+      const inputs = presentInputs(id, await findScores(store.db, id));
+      void reply.header('etag', etagOf(inputs.version));
+      return inputs;
     },
   );
 
@@ -92,7 +98,7 @@ export function registerPrioritisationRoutes(app: FastifyInstance, store: Store)
       schema: {
         tags: ['Work item'],
         summary:
-          'Set prioritisation inputs; sections left out keep their value, null clears one. WSJF job size on the modified Fibonacci scale, RICE impact on Intercom’s',
+          'Set prioritisation inputs; sections left out keep their value, null clears one. WSJF job size on the modified Fibonacci scale, RICE impact on Intercom’s. Send the version edited as If-Match (0 before the first save): a stale one answers 412 with the current inputs',
         params: Type.Object({ id: Id }),
         body: InputsBody,
         response: {
@@ -101,14 +107,17 @@ export function registerPrioritisationRoutes(app: FastifyInstance, store: Store)
           401: ProblemSchema,
           403: ProblemSchema,
           404: ProblemSchema,
+          412: ProblemSchema,
           422: ProblemSchema,
+          428: ProblemSchema,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = await authenticate(store, request);
       const { id } = request.params as { id: string };
-      const body = request.body as InputsValue;
+      const { version, ...body } = request.body as InputsValue & { version?: number };
+      const expected = expectedVersion(request, version);
       const errors: FieldError[] = [];
       if (body.wsjf)
         for (const message of findWsjfInputErrors(body.wsjf))
@@ -123,18 +132,24 @@ export function registerPrioritisationRoutes(app: FastifyInstance, store: Store)
           errors,
         );
       const now = new Date().toISOString();
-      return store.db.transaction().execute(async (trx) => {
+      const saved = await store.db.transaction().execute(async (trx) => {
         await assertRecordAccess(trx, workItemValueSpec, principal, id, 'write');
         if (body.modelScores) await checkModelScores(trx, principal, body.modelScores);
         const before = await findScores(trx, id);
+        const current = before ? Number(before.version) : 0;
+        if (current !== expected) throw staleInputs(id, before, expected);
         const next = { ...toInputs(before), ...body };
         const columns = toColumns(next);
         if (before) {
-          await trx
+          // The version condition keeps a concurrent save from slipping in between read and write.
+          const updated = await trx
             .updateTable('work_item_scores')
-            .set({ ...columns, version: before.version + 1, updated_at: now })
+            .set({ ...columns, version: current + 1, updated_at: now })
             .where('id', '=', before.id)
-            .execute();
+            .where('version', '=', current)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) !== 1)
+            throw staleInputs(id, await findScores(trx, id), expected);
         } else {
           await trx
             .insertInto('work_item_scores')
@@ -157,6 +172,8 @@ export function registerPrioritisationRoutes(app: FastifyInstance, store: Store)
         });
         return presentInputs(id, await findScores(trx, id));
       });
+      void reply.header('etag', etagOf(saved.version));
+      return saved;
     },
   );
 
@@ -233,6 +250,16 @@ async function checkModelScores(
         ]);
     }
   }
+}
+
+function staleInputs(workItemId: string, row: WorkItemScoresTable | undefined, expected: number) {
+  const current = presentInputs(workItemId, row);
+  return new ProblemError(
+    'precondition_failed',
+    `The prioritisation inputs are at version ${current.version}, not ${expected}: someone else changed them.`,
+    [],
+    { current },
+  );
 }
 
 function presentInputs(workItemId: string, row: WorkItemScoresTable | undefined) {

@@ -20,7 +20,8 @@ const engines = await testEngines();
 type PutResult = { status: number; body: any };
 const withPutType = (c: ApiClient) => ({
   ...c,
-  put: async (_u: string, _b: unknown): Promise<PutResult> => ({ status: 0, body: null }),
+  put: async (_u: string, _b: unknown, _ifMatch?: string): Promise<PutResult> => ({ status: 0, body: null }),
+  putLatest: async (_u: string, _b: unknown): Promise<PutResult> => ({ status: 0, body: null }),
 });
 const fixtures = JSON.parse(
   readFileSync('/work/shared/data/fixtures/evm_finance_prioritisation.json', 'utf8'),
@@ -61,18 +62,27 @@ describe.each(engines)('value management on $name', (engine) => {
   });
 
   /** PUT through the app (the shared client has no put). */
-  const withPut = (client: ApiClient, token: string) => ({
-    ...client,
-    put: async (url: string, body: unknown) => {
+  const withPut = (client: ApiClient, token: string) => {
+    const put = async (url: string, body: unknown, ifMatch?: string) => {
       const res = await app.inject({
         method: 'PUT',
         url,
-        headers: { authorization: `Bearer ${token}` },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
+        },
         payload: body as object,
       });
       return { status: res.statusCode, body: res.json() };
-    },
-  });
+    };
+    return {
+      ...client,
+      put,
+      /** PUT based on the version the admin reads now (If-Match), as an editor who just loaded it. */
+      putLatest: async (url: string, body: unknown) =>
+        put(url, body, `"${(await api.get(url)).body.version ?? 0}"`),
+    };
+  };
 
   const created = async (url: string, body: unknown) => {
     const res = await api.post(url, body);
@@ -381,7 +391,7 @@ describe.each(engines)('value management on $name', (engine) => {
       );
     }
     // beginpm scores job size 10 and 5, off the modified Fibonacci scale: refused, naming the field.
-    const offScale = await api.put(`/api/v1/work-items/${epics[2]}/prioritisation`, {
+    const offScale = await api.putLatest(`/api/v1/work-items/${epics[2]}/prioritisation`, {
       wsjf: {
         userBusinessValue: 100,
         timeCriticality: 50,
@@ -391,7 +401,7 @@ describe.each(engines)('value management on $name', (engine) => {
     });
     expect([offScale.status, offScale.body.errors[0].field]).toEqual([400, 'wsjf.jobSize']);
     for (const [i, e] of fixtures.wsjf.examples.slice(0, 2).entries()) {
-      const res = await api.put(`/api/v1/work-items/${epics[i]}/prioritisation`, {
+      const res = await api.putLatest(`/api/v1/work-items/${epics[i]}/prioritisation`, {
         wsjf: {
           userBusinessValue: e.UBV,
           timeCriticality: e.TC,
@@ -408,7 +418,7 @@ describe.each(engines)('value management on $name', (engine) => {
 
     // Intercom: 2,000 × 2 × 80% / 4 = 800; 1,000 × 2 × 80% / 1 = 1,600.
     for (const [i, r] of fixtures.rice.examples.slice(0, 2).entries()) {
-      await api.put(`/api/v1/work-items/${epics[i]}/prioritisation`, {
+      await api.putLatest(`/api/v1/work-items/${epics[i]}/prioritisation`, {
         rice: { reach: r.R, impact: r.I, confidencePercent: r.C * 100, effort: r.E },
       });
     }
@@ -430,10 +440,10 @@ describe.each(engines)('value management on $name', (engine) => {
         { id: 'risk', name: 'Risk', weight: 1, min: 1, max: 5, direction: 'lower-is-better' },
       ],
     });
-    await api.put(`/api/v1/work-items/${epics[3]}/prioritisation`, {
+    await api.putLatest(`/api/v1/work-items/${epics[3]}/prioritisation`, {
       modelScores: { [model.id]: { value: 4, risk: 2 } },
     });
-    const offModel = await api.put(`/api/v1/work-items/${epics[3]}/prioritisation`, {
+    const offModel = await api.putLatest(`/api/v1/work-items/${epics[3]}/prioritisation`, {
       modelScores: { [model.id]: { value: 9 } },
     });
     expect([offModel.status, offModel.body.errors[0].field]).toEqual([400, `modelScores.${model.id}.value`]);
@@ -442,6 +452,39 @@ describe.each(engines)('value management on $name', (engine) => {
     expect(weighted.items[0].breakdown.criteria).toHaveLength(2);
     const unknown = await api.get(`/api/v1/portfolios/${portfolio.id}/backlog?model=nope`);
     expect([unknown.status, unknown.body.errors[0].field]).toEqual([422, 'model']);
+  });
+
+  it('saves prioritisation inputs only on the version edited (If-Match): stale 412, missing 428', async () => {
+    const epic = (await api.post('/api/v1/work-items', { projectId, type: 'epic', title: 'Versioned' })).body;
+    const url = `/api/v1/work-items/${epic.id}/prioritisation`;
+    const wsjf = {
+      userBusinessValue: 8,
+      timeCriticality: 5,
+      riskReductionOpportunityEnablement: 3,
+      jobSize: 5,
+    };
+    const missing = await api.put(url, { wsjf });
+    expect([missing.status, missing.body.code]).toEqual([428, 'precondition_required']);
+    const first = await api.put(url, { wsjf }, '"0"');
+    expect([first.status, first.body.version]).toEqual([200, 1]);
+    // Someone else saved version 1 → 2; an edit still based on version 1 is refused with theirs.
+    expect((await api.put(url, { wsjf: { ...wsjf, jobSize: 8 } }, '"1"')).status).toBe(200);
+    const stale = await api.put(url, { wsjf: { ...wsjf, jobSize: 13 } }, '"1"');
+    expect([stale.status, stale.body.code]).toEqual([412, 'precondition_failed']);
+    expect(stale.body.current).toMatchObject({ version: 2, wsjf: { jobSize: 8 } });
+    // "0" is stale too once a first save exists; the body's version is honoured like the header.
+    expect((await api.put(url, { rice: null }, '"0"')).status).toBe(412);
+    expect((await api.put(url, { rice: null, version: 2 })).body.version).toBe(3);
+    const backlog = (await api.get(`/api/v1/portfolios/${portfolioId}/backlog?model=wsjf`)).body;
+    expect(
+      backlog.items.find((i: { workItem: { id: string } }) => i.workItem.id === epic.id)?.inputsVersion,
+    ).toBe(3);
+    // Three saves audited on the work item; the refused ones left no entry.
+    const audit = await api.get(`/api/v1/work-items/${epic.id}/audit`);
+    const saves = audit.body.items.filter(
+      (e: { changes: Record<string, unknown> }) => e.changes.prioritisation,
+    );
+    expect(saves).toHaveLength(3);
   });
 
   it('keeps value records to the roles and portfolios that may see them', async () => {
@@ -484,9 +527,13 @@ describe.each(engines)('value management on $name', (engine) => {
     const memberToken = await tokenFor(store, organisationId, member.userId);
     const teamMember = withPut(apiClient(app, memberToken), memberToken);
     const epic = (await api.post('/api/v1/work-items', { projectId, type: 'epic', title: 'E' })).body;
-    const refused = await teamMember.put(`/api/v1/work-items/${epic.id}/prioritisation`, { rice: null });
+    const refused = await teamMember.putLatest(`/api/v1/work-items/${epic.id}/prioritisation`, {
+      rice: null,
+    });
     expect(refused.status).toBe(403);
-    expect((await vmo.put(`/api/v1/work-items/${epic.id}/prioritisation`, { rice: null })).status).toBe(200);
+    expect((await vmo.putLatest(`/api/v1/work-items/${epic.id}/prioritisation`, { rice: null })).status).toBe(
+      200,
+    );
   });
 });
 
