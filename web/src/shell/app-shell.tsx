@@ -29,7 +29,7 @@ const OFFICES = [
   {
     office: 'Value',
     subtitle: 'VMO',
-    links: [{ to: '/value', label: 'Goals and investment', end: true }, ...featureNav('value')],
+    links: [{ to: '/value', label: 'Value', end: true }, ...featureNav('value')],
   },
 ];
 
