@@ -18,6 +18,8 @@ import {
   ValidateResponse,
 } from './import-schemas';
 import { findJob, savedMappingFor, sourceFor, startImport, validateImport } from './import-service';
+import { registerImportSourceRoutes } from './source-routes';
+import { defaultMappingOf } from './source-service';
 import { findUpload, MAX_UPLOAD_BYTES, saveUpload } from './upload-store';
 
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
@@ -97,6 +99,10 @@ export function registerImportRoutes(app: FastifyInstance, store: Store): void {
       suggestedMapping:
         preview.kind === 'table' ? { columns: suggestTableColumns(preview.columns), project: null } : null,
       savedMapping: (saved as Record<string, unknown> | null) ?? null,
+      defaultMapping: defaultMappingOf(preview.kind === 'table' ? 'csv' : preview.kind) as Record<
+        string,
+        unknown
+      >,
     };
   };
 
@@ -194,4 +200,6 @@ export function registerImportRoutes(app: FastifyInstance, store: Store): void {
       return job;
     },
   );
+
+  registerImportSourceRoutes(app, store);
 }

@@ -24,6 +24,10 @@ export const PreviewResponse = Type.Object({
   fields: Type.Array(Type.String(), { description: 'Work item fields a spreadsheet column can map to' }),
   suggestedMapping: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
   savedMapping: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  defaultMapping: Type.Object(
+    {},
+    { additionalProperties: true, description: 'The importer’s built-in mapping (types, statuses, fields)' },
+  ),
 });
 
 export const StepBody = Type.Object(
@@ -77,3 +81,37 @@ export const JobResponse = Type.Object({
 });
 
 export { TABLE_FIELDS };
+
+export const SourceParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const SourceSummary = Type.Object({
+  id: Type.String(),
+  source: Type.String({ description: '`<system>:<name>`, e.g. jira:PAY' }),
+  kind: Type.String({ description: 'jira, ado, github or csv' }),
+  lastRunAt: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.String(),
+});
+
+export const SourceList = Type.Object({ items: Type.Array(SourceSummary) });
+
+export const SourceResponse = Type.Object({
+  ...SourceSummary.properties,
+  mapping: Type.Object({}, { additionalProperties: true, description: 'The saved, effective mapping' }),
+  defaultMapping: Type.Object(
+    {},
+    { additionalProperties: true, description: 'The importer’s built-in mapping for this kind' },
+  ),
+});
+
+export const MappingBody = Type.Object(
+  {
+    mapping: Type.Object(
+      {},
+      {
+        additionalProperties: true,
+        description: 'The mapping document of the source’s kind (docs/importing.md)',
+      },
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { authenticate } from './auth';
 import { ApiError, apiRequest } from './client';
 
@@ -25,6 +25,8 @@ export interface UploadPreview {
   fields: string[];
   suggestedMapping: TableMappingDoc | null;
   savedMapping: Record<string, unknown> | null;
+  /** The importer's built-in mapping: what the mapping editor starts from when nothing is saved. */
+  defaultMapping: Record<string, unknown>;
 }
 
 export interface Rejection {
@@ -102,5 +104,71 @@ export function useImportJob(jobId: string | undefined) {
     queryFn: () => apiRequest<ImportJob>('GET', `/imports/jobs/${jobId}`),
     enabled: jobId !== undefined,
     refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 500 : false),
+  });
+}
+
+// Import sources and the mapping saved with each (GET/PUT /imports/sources…). The PUT carries the
+// source's ETag as If-Match, so two people editing one mapping cannot overwrite each other.
+
+export interface ImportSourceSummary {
+  id: string;
+  source: string;
+  kind: 'jira' | 'ado' | 'github' | 'csv' | string;
+  lastRunAt: string | null;
+  updatedAt: string;
+}
+
+export interface ImportSource extends ImportSourceSummary {
+  mapping: Record<string, unknown>;
+  defaultMapping: Record<string, unknown>;
+  etag: string;
+}
+
+async function sourceRequest(method: 'GET' | 'PUT', path: string, body?: unknown, etag?: string) {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (etag) headers['If-Match'] = etag;
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const response = await fetch(`/api/v1/imports/sources${path}`, authenticate(init));
+  const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) throw new ApiError(response.status, payload);
+  return { payload, etag: response.headers.get('etag') ?? '' };
+}
+
+export function useImportSources() {
+  return useQuery({
+    queryKey: ['import-sources'],
+    queryFn: async () => (await sourceRequest('GET', '')).payload.items as ImportSourceSummary[],
+  });
+}
+
+export function useImportSource(id: string | undefined) {
+  return useQuery({
+    queryKey: ['import-sources', id],
+    queryFn: async () => {
+      const { payload, etag } = await sourceRequest('GET', `/${id}`);
+      return { ...(payload as unknown as Omit<ImportSource, 'etag'>), etag } as ImportSource;
+    },
+    enabled: id !== undefined,
+  });
+}
+
+export function useSaveSourceMapping() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { id: string; etag: string; mapping: Record<string, unknown> }) => {
+      const { payload, etag } = await sourceRequest(
+        'PUT',
+        `/${input.id}/mapping`,
+        { mapping: input.mapping },
+        input.etag,
+      );
+      return { ...(payload as unknown as Omit<ImportSource, 'etag'>), etag } as ImportSource;
+    },
+    onSuccess: (source) => {
+      client.setQueryData(['import-sources', source.id], source);
+      void client.invalidateQueries({ queryKey: ['import-sources'], exact: true });
+    },
   });
 }

@@ -13,6 +13,8 @@ import { Badge, Button, Card, ErrorState, Input, Select } from '../../design';
 import { usePageTitle } from '../record-name';
 import { RejectionTable, SampleTable } from './import-tables';
 import { TableMappingEditor, TrackerMappingEditor } from './mapping-editor';
+import { SourceMappings } from './source-mappings';
+import type { MappingDoc } from './tracker-mapping-form';
 import './import.css';
 
 const KIND_LABEL = { jira: 'Jira', ado: 'Azure DevOps', github: 'GitHub', table: 'Spreadsheet' } as const;
@@ -55,6 +57,7 @@ export function ImportPage() {
           {upload.error && <ErrorState error={upload.error} />}
         </Card>
         {preview && <ImportSteps key={preview.id} preview={preview} />}
+        <SourceMappings />
       </div>
     </>
   );
@@ -64,26 +67,20 @@ function ImportSteps({ preview }: { preview: UploadPreview }) {
   const initial = (preview.savedMapping ??
     preview.suggestedMapping ?? { columns: {}, project: null }) as TableMappingDoc;
   const [mapping, setMapping] = useState<TableMappingDoc>(initial);
-  const [trackerText, setTrackerText] = useState('');
+  const [trackerMapping, setTrackerMapping] = useState<MappingDoc>(
+    preview.savedMapping ?? preview.defaultMapping,
+  );
   const [source, setSource] = useState(preview.source);
   const [onMissing, setOnMissing] = useState<MissingPolicy>('keep');
-  const [jsonError, setJsonError] = useState<string>();
   const validate = useValidateImport(preview.id);
   const start = useStartImport(preview.id);
   const job = useImportJob(start.data?.id);
 
-  const step = (): ImportStep | undefined => {
-    const base = { kind: preview.kind, source };
-    if (preview.kind === 'table') return { ...base, mapping };
-    if (trackerText.trim() === '') return base;
-    try {
-      setJsonError(undefined);
-      return { ...base, mapping: JSON.parse(trackerText) as Record<string, unknown> };
-    } catch {
-      setJsonError('The mapping is not valid JSON.');
-      return undefined;
-    }
-  };
+  const step = (): ImportStep => ({
+    kind: preview.kind,
+    source,
+    mapping: preview.kind === 'table' ? mapping : trackerMapping,
+  });
   const report = validate.data;
   const running = job.data?.status === 'running' || start.isPending;
   return (
@@ -100,12 +97,7 @@ function ImportSteps({ preview }: { preview: UploadPreview }) {
           {preview.kind === 'table' ? (
             <TableMappingEditor preview={preview} mapping={mapping} onChange={setMapping} />
           ) : (
-            <TrackerMappingEditor preview={preview} text={trackerText} onChange={setTrackerText} />
-          )}
-          {jsonError && (
-            <p role="alert" className="t-field__error">
-              {jsonError}
-            </p>
+            <TrackerMappingEditor preview={preview} mapping={trackerMapping} onChange={setTrackerMapping} />
           )}
           <div className="import-grid">
             <Input
@@ -126,21 +118,12 @@ function ImportSteps({ preview }: { preview: UploadPreview }) {
             />
           </div>
           <div className="row">
-            <Button
-              onClick={() => {
-                const s = step();
-                if (s) validate.mutate(s);
-              }}
-              disabled={validate.isPending}
-            >
+            <Button onClick={() => validate.mutate(step())} disabled={validate.isPending}>
               {validate.isPending ? 'Checking…' : 'Validate'}
             </Button>
             <Button
               variant="primary"
-              onClick={() => {
-                const s = step();
-                if (s) start.mutate({ ...s, onMissing });
-              }}
+              onClick={() => start.mutate({ ...step(), onMissing })}
               disabled={running}
             >
               {running ? 'Importing…' : 'Import'}

@@ -1,5 +1,6 @@
 import type { TableMappingDoc, UploadPreview } from '../../api/import';
-import { Input, Select, Textarea } from '../../design';
+import { Input, Select } from '../../design';
+import { type MappingDoc, TrackerMappingForm } from './tracker-mapping-form';
 
 const FIELD_LABELS: Record<string, string> = {
   key: 'Key (required)',
@@ -64,29 +65,26 @@ export function TableMappingEditor({
   );
 }
 
-/** Trackers have built-in mappings; an optional JSON document overrides types, states and projects. */
+/** A tracker's mapping as a form, starting from the one saved with the source or the importer's defaults. */
 export function TrackerMappingEditor({
   preview,
-  text,
+  mapping,
   onChange,
 }: {
   preview: UploadPreview;
-  text: string;
-  onChange: (text: string) => void;
+  mapping: MappingDoc;
+  onChange: (next: MappingDoc) => void;
 }) {
   return (
     <div className="stack">
       <p>
-        Detected: <strong>{TRACKERS[preview.kind] ?? preview.kind}</strong>. Its built-in mapping of types and
-        states applies{preview.savedMapping ? ', with the mapping saved for this source' : ''}.
+        Detected: <strong>{TRACKERS[preview.kind] ?? preview.kind}</strong>.{' '}
+        {preview.savedMapping
+          ? 'The form shows the mapping saved with this source.'
+          : 'The form shows the importer’s built-in mapping.'}{' '}
+        Validating and importing use it, and the import saves it with the source.
       </p>
-      <Textarea
-        label="Mapping overrides (JSON, optional)"
-        hint='For example {"statuses": {"Waiting": "in_progress"}} — see docs/importing.md'
-        rows={4}
-        value={text}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <TrackerMappingForm kind={preview.kind} value={mapping} onChange={onChange} />
     </div>
   );
 }
