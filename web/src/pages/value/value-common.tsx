@@ -3,7 +3,17 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useEverything } from '../../api/resources';
-import { Badge, type BadgeTone, EmptyState, ErrorState, humanise, Select, Skeleton } from '../../design';
+import {
+  Badge,
+  type BadgeTone,
+  ButtonLink,
+  Card,
+  EmptyState,
+  ErrorState,
+  humanise,
+  Select,
+  Skeleton,
+} from '../../design';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -125,5 +135,37 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
     <section className="t-table-wrap" tabIndex={0} aria-label={label}>
       {children}
     </section>
+  );
+}
+
+/** An area of the office on its overview: a headline from one query and the way into the area. */
+export function AreaCard<T>({
+  title,
+  to,
+  action,
+  query,
+  label,
+  children,
+}: {
+  title: string;
+  to: string;
+  action: string;
+  query: UseQueryResult<T>;
+  label: string;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <Card
+      title={title}
+      actions={
+        <ButtonLink size="sm" to={to}>
+          {action}
+        </ButtonLink>
+      }
+    >
+      <QueryView query={query} label={label}>
+        {children}
+      </QueryView>
+    </Card>
   );
 }
