@@ -1,6 +1,6 @@
 import { findCriticalPaths } from './critical-path';
 import { compileNetwork } from './network';
-import { linkSlack, runPasses } from './passes';
+import { leaveFreeFloat, linkSlack, runPasses } from './passes';
 import type { Activity, ActivityTimes, CpmResult } from './types';
 
 /** Floats at or below this count as zero, so fractional durations (Monte Carlo) stay robust. */
@@ -11,7 +11,10 @@ export const FLOAT_EPSILON = 1e-9;
  * constraints, milestones and summary roll-up (conventions: REFERENCES §2.1).
  *
  * Total float = LS − ES. Free float = the least slack, at early dates, of the activity's outgoing
- * links, and of the project end (T − EF), so that FF ≤ TF also holds under SS/SF links.
+ * links, and of the project end (T − EF), so that FF ≤ TF also holds under SS/SF links. For a
+ * task with resource leave, whose length depends on where it starts, free float is how far its
+ * start can move before its dates (placed on its resources' working units) break a link to a
+ * successor's early dates or pass T — the same definition, measured on its own calendar.
  * A summary gets the earliest ES/LS and latest EF/LF of its leaves, and their least floats.
  *
  * @example
@@ -27,6 +30,10 @@ export function computeCpm(activities: readonly Activity[]): CpmResult {
   const n = net.ids.length;
   const freeFloat = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    if (net.leave[i] !== undefined) {
+      freeFloat[i] = leaveFreeFloat(net, i, es, ef, makespan);
+      continue;
+    }
     let ff = makespan - ef[i]!;
     for (let q = net.succStart[i]!; q < net.succStart[i + 1]!; q++) {
       ff = Math.min(ff, linkSlack(net, net.succLinks[q]!, es, ef));
@@ -35,7 +42,10 @@ export function computeCpm(activities: readonly Activity[]): CpmResult {
   }
   const times: Record<string, ActivityTimes> = {};
   net.ids.forEach((id, i) => {
-    const totalFloat = ls[i]! - es[i]!;
+    // A task stretched by leave can have different start and finish floats; the smaller counts
+    // (Primavera P6's "smallest of start float and finish float" option). Equal otherwise.
+    const totalFloat =
+      net.leave[i] === undefined ? ls[i]! - es[i]! : Math.min(ls[i]! - es[i]!, lf[i]! - ef[i]!);
     times[id] = {
       es: es[i]!,
       ef: ef[i]!,

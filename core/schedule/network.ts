@@ -1,3 +1,4 @@
+import { toLeaveUnits } from './assignment-calendar';
 import {
   CycleError,
   DuplicateActivityError,
@@ -20,6 +21,11 @@ export interface CompiledNetwork {
   durations: Float64Array;
   startNoEarlierThan: Float64Array;
   finishNoLaterThan: Float64Array;
+  /**
+   * Per leaf: each assigned resource's leave as sorted work units, or undefined when no assigned
+   * resource has leave (the task then runs on the project calendar).
+   */
+  leave: (readonly Int32Array[] | undefined)[];
   linkFrom: Int32Array;
   linkTo: Int32Array;
   linkType: Uint8Array;
@@ -104,6 +110,7 @@ export function compileNetwork(activities: readonly Activity[]): CompiledNetwork
     durations: Float64Array.from(leaves, (a) => a.duration),
     startNoEarlierThan: Float64Array.from(leaves, (a) => a.startNoEarlierThan ?? 0),
     finishNoLaterThan: Float64Array.from(leaves, (a) => a.finishNoLaterThan ?? Number.POSITIVE_INFINITY),
+    leave: leaves.map((a) => compileLeave(a)),
     linkFrom: Int32Array.from(from),
     linkTo: Int32Array.from(to),
     linkType: Uint8Array.from(types),
@@ -115,6 +122,12 @@ export function compileNetwork(activities: readonly Activity[]): CompiledNetwork
     order,
     summaries,
   };
+}
+
+function compileLeave(a: Activity): Int32Array[] | undefined {
+  const lists = a.resourceLeave ?? [];
+  if (!lists.some((units) => units.length > 0)) return undefined;
+  return lists.map(toLeaveUnits);
 }
 
 function toRows(n: number, key: readonly number[]): [Int32Array, Int32Array] {

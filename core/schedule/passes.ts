@@ -1,3 +1,4 @@
+import { earlyDates, lateDates } from './assignment-calendar';
 import type { CompiledNetwork } from './network';
 
 /** Early and late dates of the leaf activities of a compiled network. */
@@ -13,6 +14,8 @@ export interface PassResult {
  * Forward pass (REFERENCES §2.1): ES_j = max(0, SNET_j, relation bounds), EF = ES + d, where
  * FS: S_s ≥ F_p + L, SS: S_s ≥ S_p + L, FF: F_s ≥ F_p + L, SF: F_s ≥ S_p + L. Starts never go
  * before time 0, even under negative lags (our pinned choice, see docs/scheduling.md).
+ * A task with resource leave is placed on its resources' working units (assignment-calendar.ts),
+ * so its EF − ES can exceed d.
  */
 export function forwardPass(
   net: CompiledNetwork,
@@ -25,35 +28,43 @@ export function forwardPass(
     const s = net.order[k]!;
     const ds = durations[s]!;
     let start = Math.max(0, net.startNoEarlierThan[s]!);
+    let finish = Number.NEGATIVE_INFINITY;
     for (let q = net.predStart[s]!; q < net.predStart[s + 1]!; q++) {
       const link = net.predLinks[q]!;
       const p = net.linkFrom[link]!;
       const lag = net.linkLag[link]!;
-      let bound: number;
       switch (net.linkType[link]) {
         case 0:
-          bound = ef[p]! + lag;
+          if (ef[p]! + lag > start) start = ef[p]! + lag;
           break;
         case 1:
-          bound = es[p]! + lag;
+          if (es[p]! + lag > start) start = es[p]! + lag;
           break;
         case 2:
-          bound = ef[p]! + lag - ds;
+          if (ef[p]! + lag > finish) finish = ef[p]! + lag;
           break;
         default:
-          bound = es[p]! + lag - ds;
+          if (es[p]! + lag > finish) finish = es[p]! + lag;
       }
-      if (bound > start) start = bound;
     }
-    es[s] = start;
-    ef[s] = start + ds;
-    if (start + ds > makespan) makespan = start + ds;
+    const leave = net.leave[s];
+    if (leave === undefined) {
+      if (finish - ds > start) start = finish - ds;
+      es[s] = start;
+      ef[s] = start + ds;
+    } else {
+      const dates = earlyDates(leave, start, finish, ds);
+      es[s] = dates.start;
+      ef[s] = dates.finish;
+    }
+    if (ef[s]! > makespan) makespan = ef[s]!;
   }
   return makespan;
 }
 
 /**
- * Backward pass from the project end T: LF_j = min(T, FNLT_j, relation bounds), LS = LF − d.
+ * Backward pass from the project end T: LF_j = min(T, FNLT_j, relation bounds), LS = LF − d
+ * (counted back on the resources' working units for a task with resource leave).
  * Capping every LF at T keeps each activity inside the project even when it only drives its
  * successors through SS or SF links.
  */
@@ -68,28 +79,35 @@ export function backwardPass(
     const p = net.order[k]!;
     const dp = durations[p]!;
     let finish = Math.min(makespan, net.finishNoLaterThan[p]!);
+    let start = Number.POSITIVE_INFINITY;
     for (let q = net.succStart[p]!; q < net.succStart[p + 1]!; q++) {
       const link = net.succLinks[q]!;
       const s = net.linkTo[link]!;
       const lag = net.linkLag[link]!;
-      let bound: number;
       switch (net.linkType[link]) {
         case 0:
-          bound = ls[s]! - lag;
+          if (ls[s]! - lag < finish) finish = ls[s]! - lag;
           break;
         case 1:
-          bound = ls[s]! - lag + dp;
+          if (ls[s]! - lag < start) start = ls[s]! - lag;
           break;
         case 2:
-          bound = lf[s]! - lag;
+          if (lf[s]! - lag < finish) finish = lf[s]! - lag;
           break;
         default:
-          bound = lf[s]! - lag + dp;
+          if (lf[s]! - lag < start) start = lf[s]! - lag;
       }
-      if (bound < finish) finish = bound;
     }
-    lf[p] = finish;
-    ls[p] = finish - dp;
+    const leave = net.leave[p];
+    if (leave === undefined) {
+      if (start + dp < finish) finish = start + dp;
+      lf[p] = finish;
+      ls[p] = finish - dp;
+    } else {
+      const dates = lateDates(leave, finish, start, dp);
+      lf[p] = dates.finish;
+      ls[p] = dates.start;
+    }
   }
 }
 
@@ -108,6 +126,44 @@ export function linkSlack(net: CompiledNetwork, link: number, es: Float64Array, 
     default:
       return ef[s]! - es[p]! - lag;
   }
+}
+
+/**
+ * Free float of a task with resource leave: its latest dates, on its resources' working units,
+ * against its successors' early dates and the project end, less its early dates (the smaller of
+ * the start and the finish difference, as for total float). Without leave this is exactly the
+ * least link slack of `linkSlack` and T − EF.
+ */
+export function leaveFreeFloat(
+  net: CompiledNetwork,
+  i: number,
+  es: Float64Array,
+  ef: Float64Array,
+  makespan: number,
+  durations: Float64Array = net.durations,
+): number {
+  let finish = makespan;
+  let start = Number.POSITIVE_INFINITY;
+  for (let q = net.succStart[i]!; q < net.succStart[i + 1]!; q++) {
+    const link = net.succLinks[q]!;
+    const s = net.linkTo[link]!;
+    const lag = net.linkLag[link]!;
+    switch (net.linkType[link]) {
+      case 0:
+        finish = Math.min(finish, es[s]! - lag);
+        break;
+      case 1:
+        start = Math.min(start, es[s]! - lag);
+        break;
+      case 2:
+        finish = Math.min(finish, ef[s]! - lag);
+        break;
+      default:
+        start = Math.min(start, ef[s]! - lag);
+    }
+  }
+  const late = lateDates(net.leave[i] ?? [], finish, start, durations[i]!);
+  return Math.min(late.start - es[i]!, late.finish - ef[i]!);
 }
 
 /** Runs both passes on the network's own durations. */

@@ -26,6 +26,13 @@ export interface Activity {
   startNoEarlierThan?: number;
   /** Finish-no-later-than constraint, as an offset from time 0. */
   finishNoLaterThan?: number;
+  /**
+   * One entry per assigned resource: the work units (project-calendar offsets) on which that
+   * resource does not work (leave). Absent, or no entry with units, schedules the task on the
+   * project calendar; otherwise each resource works the duration on its own working units
+   * (rule and source in assignment-calendar.ts).
+   */
+  resourceLeave?: readonly (readonly number[])[];
 }
 
 export interface ActivityTimes {
