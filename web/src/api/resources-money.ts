@@ -122,7 +122,16 @@ export interface BudgetVsActuals {
 
 export interface PortfolioRollup {
   period: string;
-  periods: { period: string; budget: Versions; actual: Split; variance: number }[];
+  periods: {
+    period: string;
+    budget: Versions;
+    /** The portfolio's own budget (no project): its envelope for all its projects. */
+    portfolioBudget: Versions;
+    actual: Split;
+    variance: number;
+    /** The portfolio's current budget less its projects'; null without a portfolio budget. */
+    unallocated: number | null;
+  }[];
   projects: {
     projectId: string;
     projectKey: string;
@@ -133,7 +142,18 @@ export interface PortfolioRollup {
     variance: number;
     uncostedHours: number;
   }[];
-  totals: { budget: Versions; actual: Split; variance: number };
+  portfolioBudgets: {
+    budget: Record<string, number>;
+    approved: string[];
+    budgets: { budgetVersion: string; id: string | null; name: string | null; status: string | null }[];
+  };
+  totals: {
+    budget: Versions;
+    portfolioBudget: Versions;
+    actual: Split;
+    variance: number;
+    unallocated: number | null;
+  };
 }
 
 type N = number | null;
@@ -353,4 +373,47 @@ export function useSetBudgetStatus() {
       void client.invalidateQueries({ queryKey: ['money'] });
     },
   });
+}
+
+export const TEAM_BOOKING_UNITS = ['share', 'fte', 'hours'] as const;
+
+export interface TeamBookingRecord {
+  id: string;
+  version: number;
+  teamId: string;
+  projectId: string;
+  startDate: string;
+  endDate: string;
+  amount: number;
+  unit: (typeof TEAM_BOOKING_UNITS)[number];
+  booking: 'hard' | 'soft';
+  note: string | null;
+}
+
+/** Team bookings that overlap a window. */
+export const useTeamBookings = (q: { from: string; to: string }) =>
+  useResourceList<TeamBookingRecord>(
+    'team-bookings',
+    { startDateTo: q.to, endDateFrom: q.from, limit: 100, sort: 'startDate' },
+    true,
+  );
+
+/** Books a team's capacity to a project, or removes a booking; refreshes the capacity views. */
+export function useTeamBookingMutations() {
+  const client = useQueryClient();
+  const onSettled = () => {
+    void client.invalidateQueries({ queryKey: ['team-bookings'] });
+    void client.invalidateQueries({ queryKey: ['capacity'] });
+  };
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      apiRequest<TeamBookingRecord>('POST', '/team-bookings', { body }),
+    onSettled,
+  });
+  const remove = useMutation({
+    mutationFn: (b: TeamBookingRecord) =>
+      apiRequest<void>('DELETE', `/team-bookings/${b.id}`, { ifMatch: b.version }),
+    onSettled,
+  });
+  return { create, remove };
 }

@@ -6,6 +6,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { BudgetBars } from '../../charts/lazy-evm-budget-bars';
 import { Badge, Card, EmptyState, ErrorState, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
+import { PortfolioBudgetCard } from './portfolio-budget-card';
 import { TableHead } from './table-head';
 import { money } from './window';
 
@@ -15,7 +16,7 @@ const PERIODS = [
   { value: 'year', label: 'Year' },
 ];
 
-/** A portfolio's budgets against actuals, rolled up from its projects. */
+/** A portfolio's budgets against actuals, rolled up from its projects, beside the portfolio's own budget. */
 export function BudgetsPage() {
   usePageTitle('Budgets');
   const portfolios = useEverything('portfolios');
@@ -32,7 +33,7 @@ export function BudgetsPage() {
           <h1>Budgets</h1>
           <p className="muted">
             Each project’s budget versions (original, current, forecast) against actual cost from cost entries
-            and costed time, summed per portfolio.
+            and costed time, summed per portfolio, beside the budget the portfolio holds itself.
           </p>
         </div>
       </div>
@@ -63,7 +64,7 @@ export function BudgetsPage() {
           <>
             <ChartFrame
               title="Portfolio budget vs actual"
-              summary={`Current budget ${money(t.budget.current.total)} (original ${money(t.budget.original.total)}, forecast ${money(t.budget.forecast.total)}); actual so far ${money(t.actual.total)}, ${r.projects.length} projects.`}
+              summary={`Projects' current budget ${money(t.budget.current.total)} (original ${money(t.budget.original.total)}, forecast ${money(t.budget.forecast.total)}); actual so far ${money(t.actual.total)}, ${r.projects.length} projects.${t.unallocated === null ? '' : ` The portfolio's own current budget is ${money(t.portfolioBudget.current.total)}, ${money(t.unallocated)} of it not given to projects.`}`}
               fileName={`portfolio-budget-${period}.csv`}
               data={{
                 columns: [
@@ -77,6 +78,8 @@ export function BudgetsPage() {
                   'Labour actual',
                   'Non-labour actual',
                   'Variance (current − actual)',
+                  'Portfolio budget (current)',
+                  'Unallocated (portfolio − projects)',
                 ],
                 rows: r.periods.map((p) => [
                   p.period,
@@ -89,6 +92,8 @@ export function BudgetsPage() {
                   p.actual.labour,
                   p.actual.nonLabour,
                   p.variance,
+                  p.portfolioBudget.current.total,
+                  p.unallocated,
                 ]),
               }}
             >
@@ -103,6 +108,7 @@ export function BudgetsPage() {
                 }))}
               />
             </ChartFrame>
+            <PortfolioBudgetCard rollup={r} />
             <Card title="By category">
               <table className="t-table">
                 <caption className="visually-hidden">Budget and actual by category</caption>

@@ -5,6 +5,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { Badge, ButtonLink, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { TableHead } from './table-head';
+import { TeamBookingCard } from './team-booking-card';
 import { hours, MONTHS_FOR, monthStart, windowEnd } from './window';
 
 const BY = [
@@ -42,8 +43,8 @@ export function CapacityPage() {
         <div>
           <h1>Capacity</h1>
           <p className="muted">
-            Demand (hard and soft bookings and open requests) against capacity from each person’s FTE,
-            calendar, holidays and leave.
+            Demand (hard and soft bookings of people and teams, schedule tasks and open requests) against
+            capacity from each person’s FTE, calendar, holidays and leave.
           </p>
         </div>
         <div className="row">
@@ -151,6 +152,7 @@ export function CapacityPage() {
             )}
           </Card>
         )}
+        <TeamBookingCard from={from} to={to} />
       </div>
     </>
   );

@@ -1,0 +1,174 @@
+import { type FormEvent, useState } from 'react';
+import { useEverything } from '../../api/resources';
+import { type TEAM_BOOKING_UNITS, useTeamBookingMutations, useTeamBookings } from '../../api/resources-money';
+import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { fieldErrors } from '../form-errors';
+import { useTeamNames } from '../record-name';
+import { TableHead } from './table-head';
+
+const UNITS: { value: (typeof TEAM_BOOKING_UNITS)[number]; label: string; hint: string }[] = [
+  { value: 'share', label: 'Share of the team', hint: '0.5 = half of the team’s capacity on each day' },
+  { value: 'fte', label: 'FTE', hint: 'Full-time people on each working day' },
+  { value: 'hours', label: 'Hours in total', hint: 'Spread over the span’s working days' },
+];
+const KINDS = [
+  { value: 'hard', label: 'Hard (committed)' },
+  { value: 'soft', label: 'Soft (tentative)' },
+];
+
+function amountText(amount: number, unit: string): string {
+  if (unit === 'share') return `${Math.round(amount * 100)} % of the team`;
+  if (unit === 'fte') return `${amount} FTE`;
+  return `${amount} h`;
+}
+
+/**
+ * Demand from agile teams: book a team's capacity to an initiative or project. The heat map spreads
+ * it over the team's members by their allocation, attributed to the project.
+ */
+export function TeamBookingCard({ from, to }: { from: string; to: string }) {
+  const teams = useEverything('teams');
+  const projects = useEverything('projects');
+  const teamNames = useTeamNames();
+  const bookings = useTeamBookings({ from, to });
+  const { create, remove } = useTeamBookingMutations();
+  const [draft, setDraft] = useState({
+    teamId: '',
+    projectId: '',
+    startDate: from,
+    endDate: to,
+    amount: '0.5',
+    unit: 'share',
+    booking: 'hard',
+  });
+  const errors = fieldErrors(create.error);
+  const set = (field: keyof typeof draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
+  const projectName = new Map((projects.data ?? []).map((p) => [p.id, `${p.key} · ${p.name}`]));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ ...draft, amount: Number(draft.amount) });
+  };
+  const rows = bookings.data?.items ?? [];
+  return (
+    <Card title="Team bookings">
+      <p className="muted">
+        A team’s capacity booked to an initiative or project counts as demand on its members (by their
+        allocation to the team), on the team and on their skills.
+      </p>
+      <form className="stack" aria-label="Book a team" onSubmit={submit} noValidate>
+        {errors.form && (
+          <p role="alert" className="t-field__error">
+            {errors.form}
+          </p>
+        )}
+        <div className="grid-2">
+          <Select
+            label="Team"
+            required
+            placeholder="Choose a team"
+            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            value={draft.teamId}
+            onChange={set('teamId')}
+            error={errors.teamId}
+          />
+          <Select
+            label="Initiative or project"
+            required
+            placeholder="Choose a project"
+            options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.key} · ${p.name}` }))}
+            value={draft.projectId}
+            onChange={set('projectId')}
+            error={errors.projectId}
+          />
+          <Input
+            label="Booked from"
+            type="date"
+            required
+            value={draft.startDate}
+            onChange={set('startDate')}
+            error={errors.startDate}
+          />
+          <Input
+            label="Booked to"
+            type="date"
+            required
+            value={draft.endDate}
+            onChange={set('endDate')}
+            error={errors.endDate}
+          />
+          <Input
+            label="Amount"
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            required
+            value={draft.amount}
+            onChange={set('amount')}
+            error={errors.amount}
+            hint={UNITS.find((u) => u.value === draft.unit)?.hint}
+          />
+          <Select
+            label="Unit"
+            options={UNITS.map(({ value, label }) => ({ value, label }))}
+            value={draft.unit}
+            onChange={set('unit')}
+            error={errors.unit}
+          />
+          <Select
+            label="Booking"
+            options={KINDS}
+            value={draft.booking}
+            onChange={set('booking')}
+            error={errors.booking}
+          />
+        </div>
+        <div className="row">
+          <Button type="submit" disabled={create.isPending}>
+            Book the team
+          </Button>
+          {create.isSuccess && <span role="status">Booked; the heat map now counts it.</span>}
+        </div>
+      </form>
+      {bookings.isPending ? (
+        <Skeleton label="Loading team bookings" />
+      ) : bookings.isError ? (
+        <ErrorState error={bookings.error} onRetry={() => void bookings.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No team bookings in this window" />
+      ) : (
+        <table className="t-table">
+          <caption className="visually-hidden">Team bookings in the window</caption>
+          <TableHead columns={['Team', 'Project', 'From', 'To', 'Amount', 'Booking', 'Actions']} />
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">{teamNames.get(b.teamId) ?? b.teamId}</th>
+                <td>{projectName.get(b.projectId) ?? b.projectId}</td>
+                <td>{b.startDate}</td>
+                <td>{b.endDate}</td>
+                <td>{amountText(b.amount, b.unit)}</td>
+                <td>
+                  <Badge tone={b.booking === 'hard' ? 'neutral' : 'amber'}>{b.booking}</Badge>
+                </td>
+                <td>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(b)}
+                    aria-label={`Remove the booking of ${teamNames.get(b.teamId) ?? 'the team'} to ${projectName.get(b.projectId) ?? 'the project'}`}
+                  >
+                    Remove
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {remove.isError && <ErrorState error={remove.error} />}
+    </Card>
+  );
+}
