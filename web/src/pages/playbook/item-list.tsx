@@ -15,6 +15,7 @@ export function ItemList<T>({
   addLabel,
   error,
   empty = 'None yet.',
+  compact = false,
 }: {
   /** What the list holds, for screen readers and the buttons ("Phases"). */
   label: string;
@@ -28,10 +29,12 @@ export function ItemList<T>({
   addLabel: string;
   error?: string | undefined;
   empty?: string;
+  /** One row per item, the buttons beside the inputs and the group's name for screen readers only. */
+  compact?: boolean;
 }) {
   const errorId = useId();
   return (
-    <div className="item-list">
+    <div className={`item-list${compact ? ' item-list--compact' : ''}`}>
       {items.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
@@ -42,7 +45,8 @@ export function ItemList<T>({
               // biome-ignore lint/suspicious/noArrayIndexKey: items are edited in place, keys too; the position is the identity here
               <li key={index}>
                 <fieldset className="item-list__item">
-                  <legend>{name}</legend>
+                  <legend className={compact ? 'visually-hidden' : undefined}>{name}</legend>
+                  {compact && <div className="item-list__body">{render(item, index)}</div>}
                   <div className="row item-list__controls">
                     <Button
                       size="sm"
@@ -64,7 +68,7 @@ export function ItemList<T>({
                       Remove
                     </Button>
                   </div>
-                  {render(item, index)}
+                  {!compact && render(item, index)}
                 </fieldset>
               </li>
             );

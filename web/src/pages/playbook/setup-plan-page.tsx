@@ -106,7 +106,7 @@ function Progress({ plan }: { plan: SetupPlan }) {
         rows: progress.steps.map((s, i) => [s.step, s.done, s.total, chart[i]?.value ?? 0]),
       }}
     >
-      <SimpleBarChart data={chart} valueName="Done (%)" />
+      <SimpleBarChart data={chart} valueName="Done" formatValue={(v) => `${v} %`} />
     </ChartFrame>
   );
 }

@@ -16,6 +16,18 @@ import {
 import { DocumentsSection, GatesSection, PhasesSection, RolesSection } from './template-sections';
 
 const TRIAD_ROLES = Object.keys(ROLE_LABELS);
+const SECTIONS = [
+  { id: 'phases', label: 'Phases' },
+  { id: 'roles', label: 'Roles' },
+  { id: 'gates', label: 'Gates' },
+  { id: 'documents', label: 'Document templates' },
+  { id: 'json', label: 'JSON (advanced)' },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** How many of the draft's problems lie in a section (fields `content.<section>…`). */
+const countIn = (problems: Record<string, string>, id: SectionId) =>
+  Object.keys(problems).filter((f) => f === `content.${id}` || f.startsWith(`content.${id}.`)).length;
 
 /** The structured editor of one methodology template; saving makes a new version. */
 export function TemplateEditPage() {
@@ -37,6 +49,7 @@ function TemplateEditor({ template }: { template: Template }) {
     content: structuredClone(template.content) as MethodologyContent,
   });
   const [attempted, setAttempted] = useState(false);
+  const [section, setSection] = useState<SectionId>('phases');
   const problems = useMemo(() => findDraftErrors(draft, TRIAD_ROLES), [draft]);
   const serverErrors = isApiError(update.error) ? update.error.errors : [];
   const errorOf = (field: string) =>
@@ -129,11 +142,41 @@ function TemplateEditor({ template }: { template: Template }) {
           error={errorOf('description')}
         />
       </Card>
-      <PhasesSection content={draft.content} onChange={setContent} errorOf={errorOf} />
-      <RolesSection content={draft.content} onChange={setContent} errorOf={errorOf} />
-      <GatesSection content={draft.content} onChange={setContent} errorOf={errorOf} />
-      <DocumentsSection content={draft.content} onChange={setContent} errorOf={errorOf} />
-      <JsonView content={draft.content} onApply={setContent} />
+      <div className="row-between">
+        <fieldset className="t-segmented">
+          <legend className="visually-hidden">Section to edit</legend>
+          {SECTIONS.map((s) => {
+            const n = countIn(problems, s.id);
+            return (
+              <button
+                key={s.id}
+                type="button"
+                aria-pressed={section === s.id}
+                onClick={() => setSection(s.id)}
+              >
+                {s.label}
+                {n > 0 && ` (${n} problem${n === 1 ? '' : 's'})`}
+              </button>
+            );
+          })}
+        </fieldset>
+        <p className="muted template-key-note">
+          Keys: lower-case letters, digits and _; projects and gate reviews refer to them.
+        </p>
+      </div>
+      {section === 'phases' && (
+        <PhasesSection content={draft.content} onChange={setContent} errorOf={errorOf} />
+      )}
+      {section === 'roles' && (
+        <RolesSection content={draft.content} onChange={setContent} errorOf={errorOf} />
+      )}
+      {section === 'gates' && (
+        <GatesSection content={draft.content} onChange={setContent} errorOf={errorOf} />
+      )}
+      {section === 'documents' && (
+        <DocumentsSection content={draft.content} onChange={setContent} errorOf={errorOf} />
+      )}
+      {section === 'json' && <JsonView content={draft.content} onApply={setContent} />}
     </>
   );
 }
@@ -151,40 +194,37 @@ function JsonView({
   const shown = text ?? JSON.stringify(content, null, 2);
   return (
     <Card title="Advanced: content as JSON">
-      <details>
-        <summary>Show the JSON</summary>
-        <Textarea
-          label="Content (phases, gates, roles, documents) as JSON"
-          rows={16}
-          className="t-textarea mono"
-          value={shown}
-          onChange={(e) => setText(e.target.value)}
-          error={error}
-        />
-        <div className="row">
-          <Button
-            disabled={text === null}
-            onClick={() => {
-              const parsed = parseContentJson(shown);
-              if ('error' in parsed) return setError(parsed.error);
-              setError(undefined);
-              setText(null);
-              onApply(parsed.content);
-            }}
-          >
-            Apply JSON to the form
-          </Button>
-          <Button
-            disabled={text === null}
-            onClick={() => {
-              setText(null);
-              setError(undefined);
-            }}
-          >
-            Discard JSON changes
-          </Button>
-        </div>
-      </details>
+      <Textarea
+        label="Content (phases, gates, roles, documents) as JSON"
+        rows={16}
+        className="t-textarea mono"
+        value={shown}
+        onChange={(e) => setText(e.target.value)}
+        error={error}
+      />
+      <div className="row">
+        <Button
+          disabled={text === null}
+          onClick={() => {
+            const parsed = parseContentJson(shown);
+            if ('error' in parsed) return setError(parsed.error);
+            setError(undefined);
+            setText(null);
+            onApply(parsed.content);
+          }}
+        >
+          Apply JSON to the form
+        </Button>
+        <Button
+          disabled={text === null}
+          onClick={() => {
+            setText(null);
+            setError(undefined);
+          }}
+        >
+          Discard JSON changes
+        </Button>
+      </div>
     </Card>
   );
 }

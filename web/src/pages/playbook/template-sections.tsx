@@ -40,7 +40,6 @@ function sectionOps<S extends Section>({ content, onChange }: SectionProps, sect
   };
 }
 
-const KEY_HINT = 'Lower-case letters, digits and _; projects and reviews refer to it.';
 const DELIVERY = [
   { value: 'predictive', label: 'Predictive' },
   { value: 'scrum', label: 'Scrum' },
@@ -61,7 +60,6 @@ function KeyInput({
     <Input
       label="Key"
       className="t-input mono"
-      hint={KEY_HINT}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       error={error}
@@ -178,6 +176,7 @@ function TextList({
         onRemove={(i) => onChange(removeItem(items, i))}
         onAdd={() => onChange([...items, ''])}
         addLabel={`Add ${noun.toLowerCase()}`}
+        compact
         error={errorOf(field)}
         render={(text, i) => (
           <Input
@@ -203,7 +202,7 @@ export function GatesSection(props: SectionProps) {
       <ItemList
         label="Gates"
         items={content.gates}
-        itemLabel={(g, i) => `Gate ${i + 1}: ${g.name || g.key}`}
+        itemLabel={(g, i) => g.name.trim() || `Gate ${i + 1}`}
         onMove={ops.move}
         onRemove={ops.remove}
         onAdd={ops.add}
@@ -281,6 +280,7 @@ export function GatesSection(props: SectionProps) {
                 onRemove={(j) => ops.set(i, { checklist: removeItem(checklist, j) })}
                 onAdd={() => ops.set(i, { checklist: [...checklist, newChecklistItem(g)] })}
                 addLabel="Add checklist item"
+                compact
                 error={errorOf(`${at}.checklist`)}
                 render={(item, j) => (
                   <div className="grid-2">
@@ -360,6 +360,7 @@ export function DocumentsSection(props: SectionProps) {
                 onRemove={(j) => ops.set(i, { fields: removeItem(fields, j) })}
                 onAdd={() => ops.set(i, { fields: [...fields, newDocumentField(d)] })}
                 addLabel="Add field"
+                compact
                 error={errorOf(`${at}.fields`)}
                 render={(f, j) => (
                   <div className="grid-2">
