@@ -33,23 +33,38 @@ export interface CliSummary {
   unclassifiedStatuses: string[];
 }
 
-type Runner = (ctx: {
-  store: import('../../server/store/database').Store;
+/** What every tracker importer takes from the command line (TrackerImportOptions of server/importers). */
+interface BaseImport {
   organisationId: string;
   file: string;
   mapping: unknown;
-  options: CommonOptions;
+  timeZone: string;
+  source: string | undefined;
+  onMissing: 'keep' | 'close' | 'delete';
   batchSize: number;
   onProgress: (done: number, total: number) => void;
-}) => Promise<CliSummary & { notes?: string[] }>;
+}
 
-function common(command: Command, withMapping: 'optional' | 'required'): Command {
-  const mapping = '--mapping <file>';
-  return (
-    withMapping === 'required'
-      ? command.requiredOption(mapping, 'JSON column mapping (see docs/importing.md)')
-      : command.option(mapping, 'JSON file overriding type, state and project mappings')
-  )
+type Store = import('../../server/store/database').Store;
+
+/** One `triad import <tracker>` subcommand: its words, its own options, and the importer it calls. */
+interface TrackerCommand<O> {
+  name: string;
+  description: string;
+  argument: [name: string, description: string];
+  /** The noun the progress bar counts. */
+  unit: string;
+  options?: (command: Command) => Command;
+  run: (
+    store: Store,
+    base: BaseImport,
+    options: CommonOptions & O,
+  ) => Promise<CliSummary & { notes?: string[] }>;
+}
+
+function common(command: Command): Command {
+  return command
+    .option('--mapping <file>', 'JSON file overriding type, state and project mappings (docs/importing.md)')
     .option(
       '--db <url>',
       'postgres://… or a SQLite file (sqlite:PATH, file:PATH); default DATABASE_URL / TRIAD_DATA_DIR',
@@ -76,8 +91,28 @@ function readMapping(path: string | undefined): unknown {
   }
 }
 
-async function runCommand(file: string, options: CommonOptions, run: Runner, unit: string) {
+function ensureFile(file: string): void {
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no such file: ${file}`);
+}
+
+/** The database and organisation of `--db` / `--organisation`; their problems are usage errors. */
+async function openImportTarget(options: { db?: string | undefined; organisation?: string | undefined }) {
+  const { openTarget, TargetError } = await import('../../server/importers/import-batch-target');
+  return openTarget({ db: options.db, organisation: options.organisation }).catch((error: unknown) => {
+    throw error instanceof TargetError ? new CliError(error.message) : error;
+  });
+}
+
+/** `--json`: the counts and rejections, the same shape for every importer (the CLI contract). */
+function printSummaryJson(
+  s: Pick<CliSummary, 'created' | 'updated' | 'unchanged' | 'rejected' | 'rejections'>,
+) {
+  const { created, updated, unchanged, rejected, rejections } = s;
+  printJson({ created, updated, unchanged, rejected, rejections });
+}
+
+async function runCommand<O>(file: string, options: CommonOptions & O, spec: TrackerCommand<O>) {
+  ensureFile(file);
   if (!['keep', 'close', 'delete'].includes(options.onMissing))
     throw new CliError(`--on-missing must be keep, close or delete, got "${options.onMissing}"`);
   const batchSize = parseIntegerOption('--batch-size', options.batchSize, 1, 100_000);
@@ -89,23 +124,26 @@ async function runCommand(file: string, options: CommonOptions, run: Runner, uni
   }
   const mapping = readMapping(options.mapping);
   const { ImportFormatError } = await import('../../server/importers/import-errors');
-  const { openTarget, TargetError } = await import('../../server/importers/import-batch-target');
-  const target = await openTarget({ db: options.db, organisation: options.organisation }).catch((error) => {
-    throw error instanceof TargetError ? new CliError(error.message) : error;
-  });
-  const progress = createProgress(unit);
+  const target = await openImportTarget(options);
+  const progress = createProgress(spec.unit);
   try {
-    const summary = await run({ ...target, file, mapping, options, batchSize, onProgress: progress.update });
+    const base: BaseImport = {
+      organisationId: target.organisationId,
+      file,
+      mapping,
+      timeZone: options.timeZone,
+      source: options.source,
+      onMissing: options.onMissing as BaseImport['onMissing'],
+      batchSize,
+      onProgress: progress.update,
+    };
+    const summary = await spec.run(target.store, base, options);
     progress.done();
     if (summary.unclassifiedStatuses.length > 0)
       process.stderr.write(
         `triad: states without a category, taken as the mapping's unknownStatusCategory: ${summary.unclassifiedStatuses.join(', ')}\n`,
       );
-    if (options.json) {
-      const { created, updated, unchanged, rejected, rejections } = summary;
-      printJson({ created, updated, unchanged, rejected, rejections });
-      return;
-    }
+    if (options.json) return printSummaryJson(summary);
     const policy = { keep: 'kept', close: 'closed', delete: 'deleted' }[options.onMissing];
     const lines = [
       `Imported ${file} (${summary.format.toUpperCase()}) as ${summary.source} into ${target.store.engine}:`,
@@ -134,94 +172,53 @@ async function runCommand(file: string, options: CommonOptions, run: Runner, uni
   }
 }
 
-const policyOf = (o: CommonOptions) => o.onMissing as 'keep' | 'close' | 'delete';
+function registerTracker<O>(group: Command, spec: TrackerCommand<O>): void {
+  let command = group
+    .command(spec.name)
+    .description(spec.description)
+    .argument(...spec.argument);
+  if (spec.options) command = spec.options(command);
+  common(command).action(async (file: string, options: CommonOptions & O) => {
+    await runCommand(file, options, spec);
+  });
+}
 
 export function registerTrackerImports(group: Command): void {
-  common(
-    group
-      .command('ado')
-      .description('Import an Azure DevOps work item query exported as CSV; re-importing syncs')
-      .argument('<file>', 'CSV export of a query (ID, Work Item Type, Title, State, Created Date, …)')
-      .option('--project <name>', 'team project of rows without Team Project / Area Path'),
-    'optional',
-  ).action(async (file: string, options: CommonOptions & { project?: string }) => {
-    await runCommand(
-      file,
-      options,
-      async (c) => {
-        const { importAdo } = await import('../../server/importers/ado/import-ado');
-        return importAdo(c.store, {
-          organisationId: c.organisationId,
-          file: c.file,
-          mapping: c.mapping,
-          timeZone: options.timeZone,
-          source: options.source,
-          onMissing: policyOf(options),
-          batchSize: c.batchSize,
-          onProgress: c.onProgress,
-          project: options.project,
-        });
-      },
-      'work items',
-    );
+  registerTracker<{ project?: string }>(group, {
+    name: 'ado',
+    description: 'Import an Azure DevOps work item query exported as CSV; re-importing syncs',
+    argument: ['<file>', 'CSV export of a query (ID, Work Item Type, Title, State, Created Date, …)'],
+    options: (c) => c.option('--project <name>', 'team project of rows without Team Project / Area Path'),
+    unit: 'work items',
+    run: async (store, base, options) => {
+      const { importAdo } = await import('../../server/importers/ado/import-ado');
+      return importAdo(store, { ...base, project: options.project });
+    },
   });
 
-  common(
-    group
-      .command('github')
-      .description(
-        'Import GitHub issues (REST API JSON array); pull requests are skipped; re-importing syncs',
-      )
-      .argument('<file>', 'JSON array from GET /repos/{owner}/{repo}/issues?state=all')
-      .option('--repo <owner/name>', 'repository of issues without repository_url'),
-    'optional',
-  ).action(async (file: string, options: CommonOptions & { repo?: string }) => {
-    await runCommand(
-      file,
-      options,
-      async (c) => {
-        const { importGithub } = await import('../../server/importers/github/import-github');
-        const s = await importGithub(c.store, {
-          organisationId: c.organisationId,
-          file: c.file,
-          mapping: c.mapping,
-          source: options.source,
-          onMissing: policyOf(options),
-          batchSize: c.batchSize,
-          onProgress: c.onProgress,
-          repository: options.repo,
-        });
-        return { ...s, notes: s.pullRequests > 0 ? [`${s.pullRequests} pull request(s) skipped`] : [] };
-      },
-      'issues',
-    );
+  registerTracker<{ repo?: string }>(group, {
+    name: 'github',
+    description: 'Import GitHub issues (REST API JSON array); pull requests are skipped; re-importing syncs',
+    argument: ['<file>', 'JSON array from GET /repos/{owner}/{repo}/issues?state=all'],
+    options: (c) => c.option('--repo <owner/name>', 'repository of issues without repository_url'),
+    unit: 'issues',
+    run: async (store, base, options) => {
+      const { importGithub } = await import('../../server/importers/github/import-github');
+      // GitHub's timestamps carry their offset (ISO 8601 with Z): the importer ignores --time-zone.
+      const s = await importGithub(store, { ...base, repository: options.repo });
+      return { ...s, notes: s.pullRequests > 0 ? [`${s.pullRequests} pull request(s) skipped`] : [] };
+    },
   });
 
-  common(
-    group
-      .command('csv')
-      .description('Import a CSV or XLSX spreadsheet through a column mapping; re-importing syncs')
-      .argument('<file>', 'CSV or XLSX file (the first worksheet), one work item per row'),
-    'optional',
-  ).action(async (file: string, options: CommonOptions) => {
-    await runCommand(
-      file,
-      options,
-      async (c) => {
-        const { importTable } = await import('../../server/importers/table/import-table');
-        return importTable(c.store, {
-          organisationId: c.organisationId,
-          file: c.file,
-          mapping: c.mapping,
-          timeZone: options.timeZone,
-          source: options.source,
-          onMissing: policyOf(options),
-          batchSize: c.batchSize,
-          onProgress: c.onProgress,
-        });
-      },
-      'rows',
-    );
+  registerTracker<object>(group, {
+    name: 'csv',
+    description: 'Import a CSV or XLSX spreadsheet through a column mapping; re-importing syncs',
+    argument: ['<file>', 'CSV or XLSX file (the first worksheet), one work item per row'],
+    unit: 'rows',
+    run: async (store, base) => {
+      const { importTable } = await import('../../server/importers/table/import-table');
+      return importTable(store, base);
+    },
   });
 
   group
@@ -237,24 +234,17 @@ export function registerTrackerImports(group: Command): void {
         file: string,
         options: { project: string; db?: string; organisation?: string; json?: boolean },
       ) => {
-        if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no such file: ${file}`);
+        ensureFile(file);
         const { ImportFormatError } = await import('../../server/importers/import-errors');
-        const { openTarget, TargetError } = await import('../../server/importers/import-batch-target');
         const { importMsProject } = await import('../../server/importers/mspdi/import-msproject');
-        const target = await openTarget(options).catch((error) => {
-          throw error instanceof TargetError ? new CliError(error.message) : error;
-        });
+        const target = await openImportTarget(options);
         try {
           const s = await importMsProject(target.store, {
             organisationId: target.organisationId,
             file,
             projectKey: options.project,
           });
-          if (options.json) {
-            const { created, updated, unchanged, rejected, rejections } = s;
-            printJson({ created, updated, unchanged, rejected, rejections });
-            return;
-          }
+          if (options.json) return printSummaryJson(s);
           process.stdout.write(
             [
               `Imported ${file} (MSPDI) into the schedule of ${s.projectKey} in ${target.store.engine}:`,

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/database';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../test/engines';
-import { createTestOrganisation } from '../test/factories';
+import { importedItems, importScratchDir, importTargets } from '../test/import-fixtures';
 import { importAdo } from './ado/import-ado';
 import { importGithub } from './github/import-github';
 
@@ -13,32 +11,11 @@ import { importGithub } from './github/import-github';
 const ADO_FLAT = new URL('./ado/__fixtures__/fabrikam-flat.csv', import.meta.url).pathname;
 const ADO_TREE = new URL('./ado/__fixtures__/fabrikam-tree.csv', import.meta.url).pathname;
 const GITHUB = new URL('./github/__fixtures__/hello-world-issues.json', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'triad-trackers-'));
+const dir = importScratchDir('trackers');
 const engines = await testEngines();
 
-async function items(store: Store, organisationId: string) {
-  const rows = await store.db
-    .selectFrom('work_items as w')
-    .leftJoin('work_items as p', 'p.id', 'w.parent_id')
-    .select(['w.key', 'w.type', 'w.status', 'w.status_category', 'w.done_at', 'w.source', 'w.source_key'])
-    .select(['w.estimate', 'w.started_at', 'w.custom_fields', 'w.version', 'p.key as parent'])
-    .where('w.organisation_id', '=', organisationId)
-    .orderBy('w.key')
-    .execute();
-  return new Map(rows.map((r) => [r.key, r]));
-}
-
 describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const c of cleanups) await c();
-  });
-  const open = async () => {
-    const handle = await engine.open();
-    cleanups.push(handle.dispose);
-    const org = await createTestOrganisation(handle.store);
-    return { store: handle.store, organisationId: org.organisationId };
-  };
+  const open = importTargets(engine);
 
   it('ADO CSV: imports, maps states and parents, reports bad rows by line, re-imports unchanged', async () => {
     const { store, organisationId } = await open();
@@ -54,7 +31,7 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
     expect(first.rejections[0]?.reason).toMatch(/Story Points must be a non-negative number/);
     expect(first.rejections[1]?.reason).toMatch(/Created Date "13\/31\/2024/);
     expect(first.rejections[2]?.reason).toMatch(/FABRIKAMFI-105: duplicate ID \(first on row 6\)/);
-    const got = await items(store, organisationId);
+    const got = await importedItems(store, organisationId);
     expect(got.get('FABRIKAMFI-103')).toMatchObject({
       type: 'story',
       status: 'Closed',
@@ -76,7 +53,7 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
     });
     const again = await importAdo(store, { organisationId, file: ADO_FLAT });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 8, rejected: 3 });
-    expect((await items(store, organisationId)).size).toBe(8);
+    expect((await importedItems(store, organisationId)).size).toBe(8);
   });
 
   it('ADO CSV: a newer export updates changed rows and closes or deletes items gone at the source', async () => {
@@ -96,7 +73,7 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
     writeFileSync(file, `${newer.join('\n')}\n`);
     const closed = await importAdo(store, { organisationId, file, source: 'fabrikam', onMissing: 'close' });
     expect(closed).toMatchObject({ created: 0, updated: 1, unchanged: 5, missing: 1 });
-    let got = await items(store, organisationId);
+    let got = await importedItems(store, organisationId);
     expect(got.get('FABRIKAMFI-104')).toMatchObject({
       status: 'Closed',
       done_at: '2024-02-09T09:00:00.000Z',
@@ -105,7 +82,7 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
     expect(got.get('FABRIKAMFI-107')).toMatchObject({ status: 'Removed at source', status_category: 'done' });
     const deleted = await importAdo(store, { organisationId, file, source: 'fabrikam', onMissing: 'delete' });
     expect(deleted.missing).toBe(1);
-    got = await items(store, organisationId);
+    got = await importedItems(store, organisationId);
     expect(got.has('FABRIKAMFI-107')).toBe(false);
     expect(got.size).toBe(6);
   });
@@ -122,7 +99,7 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
         },
       }),
     ).rejects.toThrow('killed');
-    expect((await items(store, organisationId)).size).toBe(3);
+    expect((await importedItems(store, organisationId)).size).toBe(3);
     const run = await store.db
       .selectFrom('import_runs')
       .select('status')
@@ -131,14 +108,14 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
     expect(run.status).toBe('failed');
     const rerun = await importAdo(store, { organisationId, file: ADO_FLAT, batchSize: 3 });
     expect(rerun).toMatchObject({ created: 5, unchanged: 3, rejected: 3 });
-    expect((await items(store, organisationId)).get('FABRIKAMFI-102')?.parent).toBe('FABRIKAMFI-101');
+    expect((await importedItems(store, organisationId)).get('FABRIKAMFI-102')?.parent).toBe('FABRIKAMFI-101');
   });
 
   it('ADO CSV: a tree query gives parents by level', async () => {
     const { store, organisationId } = await open();
     const summary = await importAdo(store, { organisationId, file: ADO_TREE });
     expect(summary).toMatchObject({ created: 6, rejected: 0 });
-    const got = await items(store, organisationId);
+    const got = await importedItems(store, organisationId);
     expect([...got.values()].map((r) => [r.key, r.parent])).toEqual([
       ['FABRIKAMMO-201', null],
       ['FABRIKAMMO-202', 'FABRIKAMMO-201'],
@@ -154,7 +131,7 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
     const first = await importGithub(store, { organisationId, file: GITHUB });
     expect(first).toMatchObject({ created: 4, unchanged: 0, rejected: 1, pullRequests: 1 });
     expect(first.rejections).toEqual([{ row: 6, reason: 'HELLOWORLD-1352: no created_at' }]);
-    const got = await items(store, organisationId);
+    const got = await importedItems(store, organisationId);
     expect([...got.keys()]).toEqual([
       'HELLOWORLD-1347',
       'HELLOWORLD-1348',
@@ -211,7 +188,7 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
         },
       }),
     ).rejects.toThrow('killed');
-    expect((await items(store, organisationId)).size).toBe(2);
+    expect((await importedItems(store, organisationId)).size).toBe(2);
     expect(await importGithub(store, { organisationId, file, source: 'hw', batchSize: 2 })).toMatchObject({
       created: 2,
       unchanged: 2,
@@ -219,9 +196,9 @@ describe.each(engines)('Azure DevOps and GitHub imports on $name', (engine) => {
     writeFileSync(file, JSON.stringify(all.filter((i) => i.number !== 1348)));
     const kept = await importGithub(store, { organisationId, file, source: 'hw' });
     expect(kept).toMatchObject({ missing: 1, unchanged: 3 });
-    expect((await items(store, organisationId)).size).toBe(4);
+    expect((await importedItems(store, organisationId)).size).toBe(4);
     const removed = await importGithub(store, { organisationId, file, source: 'hw', onMissing: 'delete' });
     expect(removed.missing).toBe(1);
-    expect((await items(store, organisationId)).has('HELLOWORLD-1348')).toBe(false);
+    expect((await importedItems(store, organisationId)).has('HELLOWORLD-1348')).toBe(false);
   });
 });

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getProjectFlowMetrics } from '../../features/flow-metrics/service';
-import type { Store } from '../../store/database';
 import { testEngines } from '../../test/engines';
-import { createTestOrganisation } from '../../test/factories';
+import { countImported, importScratchDir, importTargets } from '../../test/import-fixtures';
 import { importJira } from './import-jira';
 import { parseJiraMapping } from './jira-mapping';
 
@@ -15,7 +13,7 @@ import { parseJiraMapping } from './jira-mapping';
 const DATA = new URL('../../../../shared/data/jira/', import.meta.url);
 const JSON_FILE = new URL('aea-shared.json', DATA).pathname;
 const CSV_FILE = new URL('aea-shared.csv', DATA).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'triad-jira-'));
+const dir = importScratchDir('jira');
 const engines = await testEngines();
 
 interface RawIssue {
@@ -67,43 +65,20 @@ function expectedMetrics(from: string, to: string) {
   return { count: lead.length, lead: table(lead), cycle: table(cycle) };
 }
 
-async function countRows(store: Store, organisationId: string) {
-  const items = await store.db
-    .selectFrom('work_items')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirstOrThrow();
-  const changes = await store.db
-    .selectFrom('work_item_status_changes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirstOrThrow();
-  return { items: Number(items.n), changes: Number(changes.n) };
-}
-
 describe.each(engines)('Jira import on $name', (engine) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const c of cleanups) await c();
-  });
-  const open = async () => {
-    const handle = await engine.open();
-    cleanups.push(handle.dispose);
-    const org = await createTestOrganisation(handle.store);
-    return { store: handle.store, organisationId: org.organisationId };
-  };
+  const open = importTargets(engine);
 
   it('imports the REST JSON export, and a second import changes nothing', async () => {
     const { store, organisationId } = await open();
     const first = await importJira(store, { organisationId, file: JSON_FILE });
     expect(first).toMatchObject({ created: 325, updated: 0, unchanged: 0, rejected: 0, format: 'json' });
-    const rows = await countRows(store, organisationId);
+    const rows = await countImported(store, organisationId);
     // one creation row per issue plus the 2,905 status transitions of the changelogs
     expect(rows).toEqual({ items: 325, changes: 325 + 2905 });
 
     const second = await importJira(store, { organisationId, file: JSON_FILE });
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 325, rejected: 0 });
-    expect(await countRows(store, organisationId)).toEqual(rows);
+    expect(await countImported(store, organisationId)).toEqual(rows);
 
     const item = await store.db
       .selectFrom('work_items')
@@ -200,7 +175,7 @@ describe.each(engines)('Jira import on $name', (engine) => {
     const v1 = join(dir, `sync-${engine.name}-1.json`);
     writeFileSync(v1, JSON.stringify(small));
     await importJira(store, { organisationId, file: v1, source: 'sync-test' });
-    const before = await countRows(store, organisationId);
+    const before = await countImported(store, organisationId);
 
     const next = structuredClone(small);
     const open1 = next.issues[1] as RawIssue;
@@ -219,7 +194,7 @@ describe.each(engines)('Jira import on $name', (engine) => {
       onMissing: 'close',
     });
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1, missing: 1 });
-    const after = await countRows(store, organisationId);
+    const after = await countImported(store, organisationId);
     // one new transition, one "Removed at source" move
     expect(after).toEqual({ items: before.items, changes: before.changes + 2 });
     const rows = await store.db
@@ -248,7 +223,7 @@ describe.each(engines)('Jira import on $name', (engine) => {
       onMissing: 'delete',
     });
     expect(third).toMatchObject({ updated: 0, unchanged: 2, missing: 1 });
-    expect((await countRows(store, organisationId)).items).toBe(2);
+    expect((await countImported(store, organisationId)).items).toBe(2);
   });
 
   it('an import killed part-way leaves whole batches only, and a re-run completes it', async () => {
@@ -264,7 +239,7 @@ describe.each(engines)('Jira import on $name', (engine) => {
       }),
     ).rejects.toThrow('killed');
     // batches 1 and 2 committed; batch 3 rolled back with everything it wrote
-    expect((await countRows(store, organisationId)).items).toBe(200);
+    expect((await countImported(store, organisationId)).items).toBe(200);
     const run = await store.db
       .selectFrom('import_runs')
       .select('status')
@@ -274,7 +249,7 @@ describe.each(engines)('Jira import on $name', (engine) => {
 
     const rerun = await importJira(store, { organisationId, file: JSON_FILE, batchSize: 100 });
     expect(rerun).toMatchObject({ created: 125, unchanged: 200, updated: 0, rejected: 0 });
-    expect(await countRows(store, organisationId)).toEqual({ items: 325, changes: 325 + 2905 });
+    expect(await countImported(store, organisationId)).toEqual({ items: 325, changes: 325 + 2905 });
   });
 
   it('reports bad rows with their row number and imports the good ones', async () => {

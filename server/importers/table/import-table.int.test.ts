@@ -1,18 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../store/database';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test/engines';
-import { createTestOrganisation } from '../../test/factories';
+import { importedItems, importScratchDir, importTargets } from '../../test/import-fixtures';
 import { importTable } from './import-table';
 
 const CSV = new URL('./__fixtures__/roadmap.csv', import.meta.url).pathname;
 const MAPPING = JSON.parse(
   readFileSync(new URL('./__fixtures__/roadmap-mapping.json', import.meta.url), 'utf8'),
 ) as unknown;
-const dir = mkdtempSync(join(tmpdir(), 'triad-table-'));
+const dir = importScratchDir('table');
 const engines = await testEngines();
 
 /** The CSV fixture as an XLSX workbook, dates as real date cells and one formula cell. */
@@ -59,36 +57,8 @@ async function writeXlsx(path: string) {
   return lines.length;
 }
 
-async function keys(store: Store, organisationId: string) {
-  const rows = await store.db
-    .selectFrom('work_items as w')
-    .leftJoin('work_items as p', 'p.id', 'w.parent_id')
-    .select([
-      'w.key',
-      'w.title',
-      'w.status_category',
-      'w.estimate',
-      'w.done_at',
-      'w.source_key',
-      'p.key as parent',
-    ])
-    .where('w.organisation_id', '=', organisationId)
-    .orderBy('w.key')
-    .execute();
-  return new Map(rows.map((r) => [r.key, r]));
-}
-
 describe.each(engines)('Spreadsheet import on $name', (engine) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const c of cleanups) await c();
-  });
-  const open = async () => {
-    const handle = await engine.open();
-    cleanups.push(handle.dispose);
-    const org = await createTestOrganisation(handle.store);
-    return { store: handle.store, organisationId: org.organisationId };
-  };
+  const open = importTargets(engine);
 
   it('CSV: maps columns, reports bad rows by line, re-imports unchanged, applies the missing policy', async () => {
     const { store, organisationId } = await open();
@@ -99,7 +69,7 @@ describe.each(engines)('Spreadsheet import on $name', (engine) => {
       [7, 'key "six" is neither a key like ABC-12 nor a positive whole number'],
       [8, 'Points must be a non-negative number, got "lots"'],
     ]);
-    const got = await keys(store, organisationId);
+    const got = await importedItems(store, organisationId);
     expect(got.get('ROADMAP-2')).toMatchObject({
       estimate: 3,
       parent: 'ROADMAP-1',
@@ -124,7 +94,7 @@ describe.each(engines)('Spreadsheet import on $name', (engine) => {
       onMissing: 'close',
     });
     expect(closed).toMatchObject({ missing: 2, unchanged: 3 });
-    expect((await keys(store, organisationId)).get('ROADMAP-8')?.status_category).toBe('done');
+    expect((await importedItems(store, organisationId)).get('ROADMAP-8')?.status_category).toBe('done');
   });
 
   it('XLSX: streams the first worksheet, reads date and formula cells, and survives a killed run', async () => {
@@ -142,11 +112,11 @@ describe.each(engines)('Spreadsheet import on $name', (engine) => {
         },
       }),
     ).rejects.toThrow('killed');
-    expect((await keys(store, organisationId)).size).toBe(1);
+    expect((await importedItems(store, organisationId)).size).toBe(1);
     const summary = await importTable(store, { organisationId, file, mapping: MAPPING });
     expect(summary).toMatchObject({ format: 'xlsx', created: 2, unchanged: 1, rejected: 1 });
     expect(summary.rejections[0]?.row).toBe(6);
-    const got = await keys(store, organisationId);
+    const got = await importedItems(store, organisationId);
     expect(got.get('ROADMAP-2')).toMatchObject({
       estimate: 3,
       parent: 'ROADMAP-1',
@@ -159,6 +129,6 @@ describe.each(engines)('Spreadsheet import on $name', (engine) => {
     await expect(
       importTable(store, { organisationId, file: CSV, mapping: { columns: { key: 'Ref', title: 'Nope' } } }),
     ).rejects.toThrow('columns.title: no column "Nope"');
-    expect((await keys(store, organisationId)).size).toBe(0);
+    expect((await importedItems(store, organisationId)).size).toBe(0);
   });
 });
