@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { computeHealthScore } from '../../../../core/playbook/health';
 import { type StatusRollup, useStatusRollup } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { ChartFrame } from '../../charts/chart-frame';
@@ -14,6 +15,8 @@ type Rag = 'green' | 'amber' | 'red';
 type Row = StatusRollup['projects'][number];
 const DIMENSIONS = ['schedule', 'cost', 'scope', 'risk', 'overall'] as const;
 const ragOf = (row: Row, d: (typeof DIMENSIONS)[number]) => (row.latest?.[`${d}Rag`] ?? null) as Rag | null;
+// The rule without any project's numbers (each project's worked formula is on its health cell).
+const HEALTH_RULE = computeHealthScore({ schedule: null, cost: null, scope: null, risk: null }).formula;
 const COUNT_LABELS = [
   ['green', 'Green'],
   ['amber', 'Amber'],
@@ -71,7 +74,7 @@ export function StatusRollupPage() {
 function RollupView({ data }: { data: StatusRollup }) {
   const total = data.projects.length;
   const chart = COUNT_LABELS.map(([k, label]) => ({ label, value: data.counts[k] }));
-  const formula = data.projects.find((p) => p.latest)?.latest?.health.formula;
+  const scored = data.projects.filter((p) => p.latest && p.latest.health.score !== null).length;
   return (
     <>
       <div className="grid-2">
@@ -92,7 +95,10 @@ function RollupView({ data }: { data: StatusRollup }) {
               {total - data.counts.none} of {total}
             </dd>
           </dl>
-          {formula && <p className="muted">Health formula: {formula}</p>}
+          <p className="muted">
+            Average health = mean of the health scores of the latest published reports ({scored} scored). Each
+            report's {HEALTH_RULE}.
+          </p>
         </Card>
       </div>
       <Card title={`Projects (${total})`}>
