@@ -52,7 +52,12 @@ export function splitTeamBooking(
     });
     return { members, unassigned };
   }
-  const team = spreadDemand(span, calendar, fromDay, toDay);
+  const team = spreadDemand(
+    { start: span.start, end: span.end, amount: span.amount, unit: span.unit },
+    calendar,
+    fromDay,
+    toDay,
+  );
   for (let i = 0; i < length; i++) {
     const hours = team[i] ?? 0;
     if (hours <= 0) continue;

@@ -50,7 +50,7 @@ export async function computePortfolioRollup(
   const projects = await query.orderBy('key').execute();
   type PeriodFigures = {
     budget: Record<string, Split>;
-    heldByPortfolio: Record<string, Split>;
+    portfolioBudget: Record<string, Split>;
     actual: Split;
   };
   const periods = new Map<string, PeriodFigures>();

@@ -6,7 +6,7 @@ import { dayToDate, dayToIso, demoId, HISTORY_DAYS, pick } from '../../demo/demo
 import type { DemoProject, DemoStructure } from '../../demo/demo-organisation';
 import { insertInBatches } from '../../store/bulk-insert';
 import type { Store } from '../../store/database';
-import type { TimeEntriesTable } from '../../store/tables';
+import type { TeamBookingsTable, TimeEntriesTable } from '../../store/tables';
 import type { BudgetLineValue } from '../money/money-vocabulary';
 import { linkTimeToItems } from './demo-effort';
 import { DEMO_HOLIDAYS } from './demo-holidays';
@@ -325,7 +325,7 @@ function bookings(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
     note: null,
   });
   const assignments: ReturnType<typeof booking>[] = [];
-  const teamBookings = [];
+  const teamBookings: TeamBookingsTable[] = [];
   for (const p of active) {
     if (p.teamIndex === null) continue;
     const team = s.teams[p.teamIndex];
