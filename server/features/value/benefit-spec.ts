@@ -70,11 +70,23 @@ function check(row: Record<string, unknown>): void {
     baseline: Number(row.baseline),
     target: Number(row.target),
     direction: row.direction as MetricDirection,
-  });
+  }).map((message) => ({ field: 'target', message }));
+  // A date twice in one list would make the planned or realised level on that day ambiguous.
+  for (const field of ['trajectory', 'actuals'] as const) {
+    const value = row[field];
+    const points = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as { date: string }[];
+    const seen = new Set<string>();
+    points.forEach((p, i) => {
+      if (seen.has(p.date)) errors.push({ field: `${field}.${i}.date`, message: `${p.date} appears twice` });
+      seen.add(p.date);
+    });
+  }
+  if (row.review_outcome !== null && row.review_outcome !== undefined && !row.review_date)
+    errors.push({ field: 'reviewDate', message: 'a review outcome needs the date of the review' });
   if (errors.length > 0)
     throw new ProblemError(
       'validation_failed',
-      `target: ${errors.join('; ')}`,
-      errors.map((message) => ({ field: 'target', message })),
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
     );
 }

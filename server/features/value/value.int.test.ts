@@ -381,6 +381,40 @@ describe.each(engines)('value management on $name', (engine) => {
     expect(p.realised).toBeCloseTo(5000, 6);
   });
 
+  it('edits a benefit with If-Match and names the field of a repeated date or a review without a date', async () => {
+    const benefit = await created('/api/v1/benefits', {
+      projectId,
+      name: 'Faster onboarding',
+      unit: 'days',
+      direction: 'decrease',
+      baseline: 10,
+      target: 4,
+      trajectory: [{ date: '2026-03-01', value: 7 }],
+    });
+    const url = `/api/v1/benefits/${benefit.id}`;
+    const twice = await api.patch(
+      url,
+      {
+        actuals: [
+          { date: '2026-02-01', value: 9 },
+          { date: '2026-02-01', value: 8 },
+        ],
+      },
+      { 'if-match': '"1"' },
+    );
+    expect([twice.status, twice.body.errors[0].field]).toEqual([400, 'actuals.1.date']);
+    const undated = await api.patch(url, { reviewOutcome: 'met' }, { 'if-match': '"1"' });
+    expect([undated.status, undated.body.errors[0].field]).toEqual([400, 'reviewDate']);
+    const reviewed = await api.patch(
+      url,
+      { status: 'realised', reviewDate: '2026-06-30', reviewOutcome: 'met', reviewNotes: 'On plan' },
+      { 'if-match': '"1"' },
+    );
+    expect([reviewed.status, reviewed.body.version, reviewed.body.reviewOutcome]).toEqual([200, 2, 'met']);
+    const stale = await api.patch(url, { status: 'cancelled' }, { 'if-match': '"1"' });
+    expect([stale.status, stale.body.current.status]).toEqual([412, 'realised']);
+  });
+
   it('ranks the backlog by WSJF, RICE and a weighted model with each breakdown', async () => {
     const { portfolio, project } = await createPortfolioWithProject(api, 'BKL');
     const epics: string[] = [];
