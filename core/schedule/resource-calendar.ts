@@ -24,10 +24,26 @@ export function resourceCapacityExceptions(
 ): CapacityException[] {
   const exceptions: CapacityException[] = [];
   resources.forEach((resource, r) => {
-    for (const date of new Set(resource.nonWorkingDates)) {
-      if (date < projectStart || !isWorkingDay(calendar, date)) continue;
-      exceptions.push({ resource: r, period: dateToOffset(calendar, projectStart, date), capacity: 0 });
+    for (const period of leaveUnits(calendar, projectStart, resource.nonWorkingDates)) {
+      exceptions.push({ resource: r, period, capacity: 0 });
     }
   });
   return exceptions.sort((a, b) => a.resource - b.resource || a.period - b.period);
+}
+
+/**
+ * A resource's non-working dates as the project work units it misses, ascending: dates the
+ * project does not work anyway, or before the start, have no unit and are dropped. This is the
+ * form CPM takes as an activity's `resourceLeave`.
+ *
+ * @example
+ * leaveUnits(STANDARD_CALENDAR, '2025-01-06', ['2025-01-08', '2025-01-11']); // [2] (the 11th is a Saturday)
+ */
+export function leaveUnits(calendar: WorkCalendar, projectStart: string, dates: readonly string[]): number[] {
+  const units: number[] = [];
+  for (const date of new Set(dates)) {
+    if (date < projectStart || !isWorkingDay(calendar, date)) continue;
+    units.push(dateToOffset(calendar, projectStart, date));
+  }
+  return units.sort((a, b) => a - b);
 }

@@ -2,13 +2,19 @@ import { computeCpm } from '../../../core/schedule/cpm';
 import type { LinkType } from '../../../core/schedule/types';
 import { fieldProblem } from '../../http/problem';
 import type { MspdiLinkType, MspdiPlan, MspdiTask } from '../../importers/mspdi/plan';
-import { planCalendar as mspdiCalendar, planToActivities } from '../../importers/mspdi/plan-to-activities';
+import {
+  planCalendar as mspdiCalendar,
+  planToActivities,
+  resourceNonWorkingDates,
+} from '../../importers/mspdi/plan-to-activities';
 import type { CalculatedSchedule } from './schedule-service';
 import type { NewPlan, StoredPlan } from './schedule-store';
 import type { ConstraintType } from './schedule-vocabulary';
 
 // A project's schedule as MS Project XML (MSPDI) and back: tasks with outline, durations, links,
-// constraints, the project calendar, resources and assignments. MSPDI has no standard place for
+// constraints, the project calendar, resources with their own calendars (leave as non-working
+// exceptions of a resource calendar based on the project calendar, as MS Project keeps it) and
+// assignments. MSPDI has no standard place for
 // three-point estimates or Triad's progress fields, so those stay behind on export.
 
 const MINUTES_PER_DAY = 480;
@@ -80,6 +86,24 @@ export function toMspdiPlan(plan: StoredPlan, schedule: CalculatedSchedule): Msp
     };
   });
   const resourceUid = new Map(plan.resources.map((r, i) => [r.id, i + 1]));
+  // Each resource with leave gets its own calendar (UID 1 + its UID) based on the project calendar.
+  const resourceCalendars: MspdiPlan['calendars'] = plan.resources
+    .map((r, i) => ({ r, uid: i + 2 }))
+    .filter(({ r }) => r.nonWorkingDates.length > 0)
+    .map(({ r, uid }) => ({
+      uid,
+      name: r.name,
+      isBaseCalendar: false,
+      baseCalendarUid: 1,
+      weekDays: [],
+      exceptions: dateRuns(r.nonWorkingDates).map(([from, to]) => ({
+        name: 'Leave',
+        from: `${from}T00:00:00`,
+        to: `${to}T23:59:00`,
+        working: false,
+      })),
+    }));
+  const calendarOf = new Set(resourceCalendars.map((c) => c.uid));
   return {
     name: plan.projectName,
     startDate: `${schedule.startDate}T08:00:00`,
@@ -112,6 +136,7 @@ export function toMspdiPlan(plan: StoredPlan, schedule: CalculatedSchedule): Msp
           working: false,
         })),
       },
+      ...resourceCalendars,
     ],
     tasks: [summaryTask, ...tasks],
     resources: plan.resources.map((r, i) => ({
@@ -120,7 +145,7 @@ export function toMspdiPlan(plan: StoredPlan, schedule: CalculatedSchedule): Msp
       name: r.name,
       type: 1,
       maxUnits: r.capacity,
-      calendarUid: 1,
+      calendarUid: calendarOf.has(i + 2) ? i + 2 : 1,
     })),
     assignments: plan.assignments
       .filter((a) => uid.has(a.taskId) && resourceUid.has(a.resourceId))
@@ -141,6 +166,7 @@ export interface ImportedSchedule {
 }
 
 const MAX_TASKS = 20_000;
+const MAX_RESOURCE_DATES = 1000;
 
 /** An MSPDI plan as Triad's plan; refuses networks the engine cannot schedule, naming the field. */
 export function fromMspdiPlan(mspdi: MspdiPlan): ImportedSchedule {
@@ -200,6 +226,8 @@ export function fromMspdiPlan(mspdi: MspdiPlan): ImportedSchedule {
     key: String(r.uid),
     name: (r.name.trim() || `Resource ${r.uid}`).slice(0, 200),
     capacity: Math.min(10_000, Math.max(1, Math.round(r.maxUnits))),
+    // The resource API holds at most 1,000 dates; the earliest are kept.
+    nonWorkingDates: resourceNonWorkingDates(mspdi, r).slice(0, MAX_RESOURCE_DATES),
   }));
   const resourceKeys = new Set(resources.map((r) => r.key));
   const assigned = new Set<string>();
@@ -220,6 +248,18 @@ export function fromMspdiPlan(mspdi: MspdiPlan): ImportedSchedule {
     workingWeekdays: [...calendar.workingWeekdays],
     holidays: [...new Set(calendar.holidays)],
   };
+}
+
+/** Sorted ISO dates grouped into runs of consecutive days, as [first, last] pairs. */
+function dateRuns(dates: readonly string[]): [string, string][] {
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const runs: [string, string][] = [];
+  for (const d of [...new Set(dates)].sort()) {
+    const last = runs.at(-1);
+    if (last && day(d) === day(last[1]) + 1) last[1] = d;
+    else runs.push([d, d]);
+  }
+  return runs;
 }
 
 function constraintOf(t: MspdiTask): { type: ConstraintType; date: string | null } {

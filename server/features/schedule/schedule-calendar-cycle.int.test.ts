@@ -5,8 +5,8 @@ import type { Store } from '../../store/database';
 import { testEngines } from '../../test/engines';
 import { type ApiClient, apiClient, createTestOrganisation } from '../../test/factories';
 
-// Resource calendars in levelling and the one `schedule_cycle` problem on every schedule route,
-// on both engines.
+// Resource calendars in CPM dates, levelling and MS Project XML, and the one `schedule_cycle`
+// problem on every schedule route, on both engines.
 
 const engines = await testEngines();
 let serial = 0;
@@ -17,12 +17,14 @@ describe.each(engines)('schedule calendars and cycles on $name', (engine) => {
   let dispose: () => Promise<void>;
   let api: ApiClient;
   let organisationId: string;
+  let token: string;
 
   beforeAll(async () => {
     ({ store, dispose } = await engine.open());
     app = await buildApp({ store, rateLimitPerMinute: 1_000_000 });
     const org = await createTestOrganisation(store);
     organisationId = org.organisationId;
+    token = org.token;
     api = apiClient(app, org.token);
   });
   afterAll(async () => {
@@ -83,6 +85,77 @@ describe.each(engines)('schedule calendars and cycles on $name', (engine) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toMatch(/nonWorkingDates/);
+  });
+
+  it('schedules a task on its resources’ working days and carries their leave through MS Project XML', async () => {
+    const projectId = await createProject();
+    // Ana is away Tuesday 7 and Wednesday 8 January; Bo works every project day.
+    const ana = await api.post('/api/v1/schedule-resources', {
+      projectId,
+      name: 'Ana',
+      nonWorkingDates: ['2025-01-07', '2025-01-08'],
+    });
+    const bo = await api.post('/api/v1/schedule-resources', { projectId, name: 'Bo' });
+    const task = async (name: string, duration: number, resources: string[], extra: object = {}) => {
+      const res = await api.post('/api/v1/schedule-tasks', {
+        projectId,
+        name,
+        duration,
+        assignments: resources.map((resourceId) => ({ resourceId, units: 1 })),
+        ...extra,
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const draft = await task('Draft', 3, [ana.body.id]);
+    await task('Review', 2, [], { predecessors: [{ taskId: draft }] });
+    await task('Site visit', 1, [ana.body.id], { constraintType: 'snet', constraintDate: '2025-01-07' });
+    await task('Pairing', 2, [ana.body.id, bo.body.id]);
+    const dates = async (id: string) => {
+      const res = await api.get(`/api/v1/projects/${id}/schedule`);
+      expect(res.status).toBe(200);
+      return Object.fromEntries(
+        (res.body.tasks as { name: string; earlyStart: string; earlyFinish: string }[]).map((t) => [
+          t.name,
+          `${t.earlyStart}..${t.earlyFinish}`,
+        ]),
+      );
+    };
+    const expected = {
+      // Ana works Mon 6, Thu 9 and Fri 10; Review follows on Mon 13 and Tue 14.
+      Draft: '2025-01-06..2025-01-10',
+      Review: '2025-01-13..2025-01-14',
+      // Its only resource is away on the 7th and 8th: the task moves past the leave.
+      'Site visit': '2025-01-09..2025-01-09',
+      // Each works two of their own days (Bo 6–7, Ana 6 and 9): the task spans both.
+      Pairing: '2025-01-06..2025-01-09',
+    };
+    expect(await dates(projectId)).toEqual(expected);
+
+    const exported = await app.inject({
+      method: 'GET',
+      url: `/api/v1/projects/${projectId}/schedule/export.xml`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain('<FromDate>2025-01-07T00:00:00</FromDate>');
+    const target = await createProject('2030-01-01');
+    const imported = await app.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${target}/schedule/import`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/xml' },
+      payload: exported.body,
+    });
+    expect(imported.statusCode).toBe(200);
+    const resources = await api.get(`/api/v1/schedule-resources?projectId=${target}`);
+    const byName = Object.fromEntries(
+      (resources.body.items as { name: string; nonWorkingDates: string[] }[]).map((r) => [
+        r.name,
+        r.nonWorkingDates,
+      ]),
+    );
+    expect(byName).toEqual({ Ana: ['2025-01-07', '2025-01-08'], Bo: [] });
+    expect(await dates(target)).toEqual(expected);
   });
 
   it('answers 422 schedule_cycle with the tasks of the cycle on every schedule route', async () => {

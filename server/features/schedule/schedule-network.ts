@@ -4,12 +4,14 @@ import {
   offsetToDate,
   type WorkCalendar,
 } from '../../../core/schedule/calendar';
+import { leaveUnits } from '../../../core/schedule/resource-calendar';
 import type { RiskActivity } from '../../../core/schedule/schedule-risk';
 import type { Activity, Link } from '../../../core/schedule/types';
 import type { StoredPlan, StoredTask } from './schedule-store';
 
 // The stored plan as the engine's network: work-day offsets from the project start on the
-// project calendar, constraints as offsets, and — from a status date — remaining work
+// project calendar, constraints as offsets, each assigned resource's leave as the work units it
+// misses (docs/scheduling.md, "Resource calendars"), and — from a status date — remaining work
 // rescheduled after it (docs/scheduling-api.md, "Progress and status date").
 
 export type TaskProgress = 'complete' | 'in_progress' | 'not_started';
@@ -55,6 +57,18 @@ export function buildNetwork(
   }
   const offset = (date: string) => dateToOffset(calendar, start, date);
   const statusOffset = statusDate === null ? undefined : offset(statusDate);
+  const leaveOf = new Map(plan.resources.map((r) => [r.id, leaveUnits(calendar, start, r.nonWorkingDates)]));
+  const taskLeave = new Map<string, number[][]>();
+  for (const a of plan.assignments) {
+    const units = leaveOf.get(a.resourceId);
+    if (units !== undefined) taskLeave.set(a.taskId, [...(taskLeave.get(a.taskId) ?? []), units]);
+  }
+  // Leave before the status date is history: remaining work only avoids leave from then on.
+  const leaveFrom = (id: string, from: number) => {
+    const lists = taskLeave.get(id);
+    if (lists === undefined || !lists.some((l) => l.length > 0)) return {};
+    return { resourceLeave: lists.map((l) => l.filter((u) => u >= from)) };
+  };
   const progress = new Map<string, TaskProgress>();
   const activities: Activity[] = [];
   const riskActivities: RiskActivity[] = [];
@@ -69,6 +83,7 @@ export function buildNetwork(
       predecessors: preds.get(t.id) ?? [],
       ...(t.parentId ? { parent: t.parentId } : {}),
       ...constraintOffsets(t, offset),
+      ...(summary ? {} : leaveFrom(t.id, 0)),
     };
     const estimate = t.estimate ?? { min: t.duration, mostLikely: t.duration, max: t.duration };
     if (summary || statusOffset === undefined || state === 'not_started') {
@@ -104,6 +119,7 @@ export function buildNetwork(
       ...(t.parentId ? { parent: t.parentId } : {}),
       startNoEarlierThan: actualStart,
       ...(finishNoLaterThan === undefined ? {} : { finishNoLaterThan }),
+      ...(state === 'in_progress' ? leaveFrom(t.id, statusOffset) : {}),
     };
     activities.push(started);
     riskActivities.push({

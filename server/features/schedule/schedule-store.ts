@@ -221,7 +221,7 @@ export async function loadPlan(trx: Trx, organisationId: string, projectId: stri
 export interface NewPlan {
   tasks: (Omit<StoredTask, 'id' | 'parentId'> & { key: string; parentKey: string | null })[];
   links: { predecessorKey: string; successorKey: string; type: LinkType; lag: number }[];
-  resources: { key: string; name: string; capacity: number }[];
+  resources: { key: string; name: string; capacity: number; nonWorkingDates?: string[] }[];
   assignments: { taskKey: string; resourceKey: string; units: number }[];
 }
 
@@ -259,6 +259,7 @@ export async function replacePlan(
       name: r.name,
       capacity: r.capacity,
       person_id: null,
+      non_working_dates: JSON.stringify(r.nonWorkingDates ?? []),
     })),
   );
   await insertChunks(

@@ -5,7 +5,7 @@ import { computeCpm } from '../../../core/schedule/cpm';
 import { formatIsoDurationMinutes, parseIsoDurationMinutes } from './duration';
 import { parseMspdi } from './parse-mspdi';
 import { MspdiFormatError, type MspdiPlan } from './plan';
-import { planCalendar, planToActivities } from './plan-to-activities';
+import { planCalendar, planToActivities, resourceNonWorkingDates } from './plan-to-activities';
 import { serialiseMspdi } from './serialise-mspdi';
 
 const fixture = readFileSync(
@@ -62,6 +62,68 @@ describe('parseMspdi', () => {
   it('rejects documents that are not MSPDI', () => {
     expect(() => parseMspdi('<Other/>')).toThrow(/no <Project>/);
     expect(() => parseMspdi('<Project><Tasks><Task><Name>x</Name></Task></Tasks></Project>')).toThrow(/UID/);
+  });
+});
+
+// Resource calendars as MS Project saves them: a calendar per resource (IsBaseCalendar 0) based
+// on a base calendar, holding the resource's leave as non-working exceptions.
+const weekDays = [1, 2, 3, 4, 5, 6, 7]
+  .map(
+    (d) => `<WeekDay><DayType>${d}</DayType><DayWorking>${d === 1 || d === 7 ? 0 : 1}</DayWorking></WeekDay>`,
+  )
+  .join('');
+const leaveXml = (uid: number, name: string, base: number, isBase: boolean, from: string, to: string) =>
+  `<Calendar><UID>${uid}</UID><Name>${name}</Name><IsBaseCalendar>${isBase ? 1 : 0}</IsBaseCalendar>
+   <BaseCalendarUID>${base}</BaseCalendarUID>${isBase ? `<WeekDays>${weekDays}</WeekDays>` : ''}
+   <Exceptions><Exception><TimePeriod><FromDate>${from}T00:00:00</FromDate><ToDate>${to}T23:59:00</ToDate></TimePeriod>
+   <Name>Leave</Name><Type>1</Type><DayWorking>0</DayWorking></Exception></Exceptions></Calendar>`;
+const withResourceCalendars = `<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Name>Leave</Name><StartDate>2025-01-06T08:00:00</StartDate><CalendarUID>1</CalendarUID>
+  <Calendars>
+    <Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><BaseCalendarUID>-1</BaseCalendarUID>
+      <WeekDays>${weekDays}</WeekDays></Calendar>
+    ${leaveXml(2, 'Ana', 1, false, '2025-01-07', '2025-01-08')}
+    ${leaveXml(3, 'Night shift', -1, true, '2025-01-10', '2025-01-10')}
+    ${leaveXml(4, 'Bo', 3, false, '2025-01-13', '2025-01-13')}
+  </Calendars>
+  <Tasks>
+    <Task><UID>0</UID><Name>Leave</Name><OutlineLevel>0</OutlineLevel><Summary>1</Summary></Task>
+    <Task><UID>1</UID><Name>Draft</Name><OutlineLevel>1</OutlineLevel><Duration>PT24H0M0S</Duration></Task>
+    <Task><UID>2</UID><Name>Review</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration>
+      <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+  </Tasks>
+  <Resources>
+    <Resource><UID>1</UID><Name>Ana</Name><Type>1</Type><CalendarUID>2</CalendarUID></Resource>
+    <Resource><UID>2</UID><Name>Bo</Name><Type>1</Type><CalendarUID>4</CalendarUID></Resource>
+  </Resources>
+  <Assignments>
+    <Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment>
+    <Assignment><UID>2</UID><TaskUID>2</TaskUID><ResourceUID>2</ResourceUID><Units>1</Units></Assignment>
+  </Assignments>
+</Project>`;
+
+describe('resource calendars (leave)', () => {
+  const plan = parseMspdi(withResourceCalendars);
+
+  it('reads a resource’s leave from its calendar and its base calendars, not the project calendar', () => {
+    expect(resourceNonWorkingDates(plan, plan.resources[0]!)).toEqual(['2025-01-07', '2025-01-08']);
+    expect(resourceNonWorkingDates(plan, plan.resources[1]!)).toEqual(['2025-01-10', '2025-01-13']);
+    expect(planCalendar(plan).holidays).toEqual([]);
+  });
+
+  it('schedules each task on its resource’s working days', () => {
+    const activities = planToActivities(plan);
+    // Work units from Monday 6 January: Ana misses units 1 and 2, Bo units 4 (Fri 10) and 5 (Mon 13).
+    expect(activities.map((a) => a.resourceLeave)).toEqual([[[1, 2]], [[4, 5]]]);
+    const result = computeCpm(activities);
+    // Draft: Mon 6, Thu 9, Fri 10. Review: not before unit 5, Bo away → Tue 14 and Wed 15.
+    expect(result.activities['1']).toMatchObject({ es: 0, ef: 5 });
+    expect(result.activities['2']).toMatchObject({ es: 6, ef: 8 });
+  });
+
+  it('round-trips: export then import gives the same calendars and resources', () => {
+    expect(parseMspdi(serialiseMspdi(plan))).toEqual(plan);
   });
 });
 

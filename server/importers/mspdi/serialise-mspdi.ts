@@ -94,24 +94,27 @@ function writeCalendar(c: MspdiCalendar, el: Writer, open: Tag, close: Tag): voi
   el(3, 'Name', c.name);
   el(3, 'IsBaseCalendar', c.isBaseCalendar);
   el(3, 'BaseCalendarUID', c.baseCalendarUid ?? -1);
-  open(3, 'WeekDays');
-  for (const w of c.weekDays) {
-    open(4, 'WeekDay');
-    el(5, 'DayType', w.dayType);
-    el(5, 'DayWorking', w.working);
-    if (w.workingTimes.length > 0) {
-      open(5, 'WorkingTimes');
-      for (const t of w.workingTimes) {
-        open(6, 'WorkingTime');
-        el(7, 'FromTime', t.from);
-        el(7, 'ToTime', t.to);
-        close(6, 'WorkingTime');
+  // A resource calendar without week days of its own inherits its base calendar's.
+  if (c.weekDays.length > 0) {
+    open(3, 'WeekDays');
+    for (const w of c.weekDays) {
+      open(4, 'WeekDay');
+      el(5, 'DayType', w.dayType);
+      el(5, 'DayWorking', w.working);
+      if (w.workingTimes.length > 0) {
+        open(5, 'WorkingTimes');
+        for (const t of w.workingTimes) {
+          open(6, 'WorkingTime');
+          el(7, 'FromTime', t.from);
+          el(7, 'ToTime', t.to);
+          close(6, 'WorkingTime');
+        }
+        close(5, 'WorkingTimes');
       }
-      close(5, 'WorkingTimes');
+      close(4, 'WeekDay');
     }
-    close(4, 'WeekDay');
+    close(3, 'WeekDays');
   }
-  close(3, 'WeekDays');
   if (c.exceptions.length > 0) {
     open(3, 'Exceptions');
     for (const e of c.exceptions) {
