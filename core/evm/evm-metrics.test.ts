@@ -126,6 +126,12 @@ describe('computeEvmMetrics: zero denominators', () => {
     const over = computeEvmMetrics({ bac: 100, pv: 100, ev: 80, ac: 120 });
     expect(over.tcpi.bac).toBe(-1);
     expect(over.warnings.some((w) => /AC exceeds BAC/.test(w))).toBe(true);
+    // All earned at a cost above BAC: nothing is left to perform, so TCPI (BAC) is 0, not negative.
+    const done = computeEvmMetrics({ bac: 500, pv: 500, ev: 500, ac: 600 });
+    expect(done.tcpi.bac).toBe(0);
+    expect(done.warnings.filter((w) => /AC exceeds BAC/.test(w))).toEqual([
+      'AC exceeds BAC: the work is earned at a cost above BAC (TCPI (BAC) = 0, no work left)',
+    ]);
   });
 
   it('TCPI (EAC) is undefined once all the work is earned (EAC − AC = 0 up to rounding)', () => {

@@ -72,8 +72,13 @@ export function computeEvmMetrics(input: EvmInput): EvmMetrics {
   const remainingByBoth = divideOrNull(bac - ev, cpiTimesSpi, 'EAC (CPI × SPI)', 'CPI × SPI is 0', w);
   // PMBOK 6th ed. §7.4.2.2: TCPI = (BAC − EV) / (BAC − AC) or (BAC − EV) / (EAC − AC)
   const tcpiBac = divideOrNull(bac - ev, bac - ac, 'TCPI (BAC)', 'AC equals BAC, no budget is left', w);
+  // With work left, the TCPI turns negative; with none left (EV = BAC) it is 0, the overrun already made.
   if (tcpiBac !== null && bac - ac < 0)
-    w.push('AC exceeds BAC: the BAC can no longer be met (TCPI (BAC) < 0)');
+    w.push(
+      bac - ev > 0
+        ? 'AC exceeds BAC: the BAC can no longer be met (TCPI (BAC) < 0)'
+        : 'AC exceeds BAC: the work is earned at a cost above BAC (TCPI (BAC) = 0, no work left)',
+    );
   const etc = eacCpi === null ? null : eacCpi - ac;
   if (eacCpi === null) w.push('ETC and VAC are undefined: EAC (CPI) is undefined');
   const tcpiEac = divideOrNull(

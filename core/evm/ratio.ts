@@ -29,5 +29,6 @@ export function divideOrNull(
     warnings.push(`${figure} is undefined: ${reason}`);
     return null;
   }
-  return value;
+  // 0 / −100 is −0 in IEEE 754; an index of "minus nothing" means nothing, so answer 0.
+  return value === 0 ? 0 : value;
 }
