@@ -301,3 +301,32 @@ export function useUpdateSetupStep() {
     onError: () => client.invalidateQueries({ queryKey: setupPlanKey }),
   });
 }
+
+export type PlaybookSettings = Get<'/api/v1/playbook/settings'>;
+const settingsKey = ['playbook', 'settings'];
+
+/** The organisation's risk matrix and RACI thresholds (the defaults at version 0 until saved). */
+export function usePlaybookSettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => apiRequest<PlaybookSettings>('GET', '/playbook/settings', { signal }),
+  });
+}
+
+/** Saves the settings; the body carries the version edited (412 when someone saved first). */
+export function useSavePlaybookSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlaybookSettings) =>
+      apiRequest<PlaybookSettings>('PUT', '/playbook/settings', { body }),
+    onSuccess: (saved) => {
+      client.setQueryData(settingsKey, saved);
+      // Ratings, flags and RACI warnings are computed with the settings.
+      return Promise.all([
+        client.invalidateQueries({ queryKey: ['risks'] }),
+        client.invalidateQueries({ queryKey: ['raci-matrices'] }),
+      ]);
+    },
+    onError: () => client.invalidateQueries({ queryKey: settingsKey }),
+  });
+}

@@ -20,11 +20,13 @@ import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { ConflictNotice } from './conflict-notice';
 import { FieldProblems, fieldErrorOf } from './decision-dialog';
+import { PlaybookSettingsCard } from './playbook-settings-card';
 
 /**
  * Setting up the office itself: the four steps (define clear goals, establish roles and
  * responsibilities, create essential documentation, choose the right tools) as tasks to tick off,
- * each with an owner, a due date and notes, and the progress per step.
+ * each with an owner, a due date and notes, and the progress per step; below, the risk matrix and
+ * RACI thresholds the office rates with.
  */
 export function SetupPlanPage() {
   usePageTitle('PMO setup');
@@ -86,6 +88,7 @@ export function SetupPlanPage() {
           {planned && <PlanDialog item={planned} onClose={() => setPlanning(null)} />}
         </>
       )}
+      <PlaybookSettingsCard />
     </>
   );
 }
