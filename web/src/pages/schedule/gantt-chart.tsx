@@ -11,7 +11,7 @@ import type { ScheduledTask } from '../../api/schedule';
 import { overlapsX, type RowLink, type Viewport, visibleLinks, visibleRows } from './gantt-culling';
 import { arrowHead, type BarBox, routeLink } from './gantt-links';
 import type { GanttRow, LinkInfo } from './gantt-model';
-import { addDays, barExtent, dateToX, dragDays, type TimeScale, ticks } from './gantt-scale';
+import { addDays, barExtent, dateToX, dragDays, keepCentre, type TimeScale, ticks } from './gantt-scale';
 
 // The Gantt drawing. One scroll container holds a sticky time axis, a sticky column of task
 // names and an SVG the size of the viewport that is redrawn for the window in view: only the
@@ -34,7 +34,7 @@ export interface GanttChartProps {
   onSelect: (id: string) => void;
   /** Asks to move a task by whole calendar days (drag or keyboard). */
   onMove: (task: ScheduledTask, days: number) => void;
-  /** Scroll to this x when the scale changes (keeps the plan in view when zooming). */
+  /** Scroll to this x when the chart first shows; later scale changes keep the centre date. */
   initialX: number;
 }
 
@@ -57,14 +57,27 @@ export function GanttChart(props: GanttChartProps) {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(measure);
   };
+  // First paint: scroll to the status or start date. A new scale (zoom, or a re-plan that moves
+  // the origin) keeps the date at the centre of the view where it was.
+  const shownScale = useRef<TimeScale | null>(null);
+  const { initialX } = props;
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el) el.scrollLeft = Math.max(0, props.initialX - 40);
+    if (!el) return;
+    const previous = shownScale.current;
+    if (previous === null) el.scrollLeft = Math.max(0, initialX - 40);
+    else if (previous !== scale) {
+      el.scrollLeft = keepCentre(previous, scale, el.scrollLeft, Math.max(0, el.clientWidth - NAME_WIDTH));
+    }
+    shownScale.current = scale;
     measure();
+  }, [measure, scale, initialX]);
+  useLayoutEffect(() => {
+    const el = scroller.current;
     const observer = new ResizeObserver(measure);
     if (el) observer.observe(el);
     return () => observer.disconnect();
-  }, [measure, props.initialX]);
+  }, [measure]);
 
   const [drag, setDrag] = useState<{ id: string; x0: number; dx: number } | null>(null);
   const [nudge, setNudge] = useState<{ id: string; days: number } | null>(null);

@@ -7,6 +7,7 @@ import {
   DAY_WIDTH,
   dateToX,
   dragDays,
+  keepCentre,
   ticks,
   xToDate,
   ZOOMS,
@@ -58,5 +59,49 @@ describe('gantt time scale', () => {
     expect(q[0]!.major).toBe(true);
     const months = ticks(createScale('2025-01-01', '2025-12-31', 'months', 0), 100, 200);
     expect(months.every((t) => t.x >= 100 - DAY_WIDTH.months && t.x <= 200 + DAY_WIDTH.months)).toBe(true);
+  });
+});
+
+describe('keepCentre', () => {
+  const width = 800;
+  const centre = (scale: ReturnType<typeof createScale>, scrollLeft: number) =>
+    xToDate(scale, scrollLeft + width / 2);
+
+  it('keeps 1 March centred when zooming from weeks to days and back to quarters', () => {
+    const weeks = createScale('2025-01-06', '2025-12-31', 'weeks', 14);
+    const days = createScale('2025-01-06', '2025-12-31', 'days', 14);
+    const quarters = createScale('2025-01-06', '2025-12-31', 'quarters', 14);
+    const atWeeks = dateToX(weeks, '2025-03-01') + weeks.dayWidth / 2 - width / 2;
+    expect(centre(weeks, atWeeks)).toBe('2025-03-01');
+    const atDays = keepCentre(weeks, days, atWeeks, width);
+    expect(centre(days, atDays)).toBe('2025-03-01');
+    // At quarter zoom the whole year is narrower than a screen: the scroll clamps to 0.
+    expect(quarters.width).toBeLessThan(width);
+    expect(keepCentre(days, quarters, atDays, width)).toBe(0);
+  });
+
+  it('never scrolls outside the chart, and keeps the centre day whenever the range allows (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZOOMS),
+        fc.constantFrom(...ZOOMS),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 30, max: 3000 }),
+        fc.integer({ min: -40, max: 40 }),
+        (from, to, offsetDays, spanDays, shift) => {
+          const start = '2025-01-06';
+          const a = createScale(start, addDays(start, spanDays), from, 14);
+          const b = createScale(addDays(start, shift), addDays(start, spanDays), to, 14);
+          const scrollLeft = Math.min(Math.max(0, a.width - width), offsetDays * a.dayWidth);
+          const next = keepCentre(a, b, scrollLeft, width);
+          expect(next).toBeGreaterThanOrEqual(0);
+          expect(next).toBeLessThanOrEqual(Math.max(0, b.width - width));
+          const wanted = dateToX(b, xToDate(a, scrollLeft + width / 2));
+          const free = wanted - width / 2 >= 0 && wanted + width / 2 <= b.width - b.dayWidth;
+          if (free)
+            expect(Math.abs(next + width / 2 - (wanted + b.dayWidth / 2))).toBeLessThanOrEqual(b.dayWidth);
+        },
+      ),
+    );
   });
 });

@@ -63,6 +63,21 @@ export function barExtent(scale: TimeScale, start: string, finish: string): { x:
   return { x, width: Math.max(end - x, 2) };
 }
 
+/**
+ * The scroll position on `next` that keeps the moment at the centre of a viewport `width` pixels
+ * wide where it was on `previous` (zooming, or a re-plan that moves the origin), clamped to the
+ * scrollable range.
+ *
+ * @example
+ * // Centre on 1 March at week zoom (8 px/day) → the same day centred at day zoom (28 px/day).
+ * keepCentre(weeks, days, dateToX(weeks, '2025-03-01') - 400, 800);
+ */
+export function keepCentre(previous: TimeScale, next: TimeScale, scrollLeft: number, width: number): number {
+  const centreDay = dayNumber(previous.origin) + (scrollLeft + width / 2) / previous.dayWidth;
+  const x = (centreDay - dayNumber(next.origin)) * next.dayWidth - width / 2;
+  return Math.min(Math.max(0, next.width - width), Math.max(0, Math.round(x)));
+}
+
 export interface Tick {
   x: number;
   label: string;
