@@ -330,3 +330,14 @@ export function useSavePlaybookSettings() {
     onError: () => client.invalidateQueries({ queryKey: settingsKey }),
   });
 }
+
+export type ProjectHealth = Get<'/api/v1/projects/{id}/health'>;
+
+/** The project's health score today, from live data, with its formula and reasons per dimension. */
+export function useProjectHealth(projectId: string) {
+  return useQuery({
+    queryKey: key('status-reports', 'health', projectId),
+    queryFn: ({ signal }) => apiRequest<ProjectHealth>('GET', `/projects/${projectId}/health`, { signal }),
+    enabled: projectId !== '',
+  });
+}

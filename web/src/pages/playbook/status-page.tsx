@@ -6,11 +6,13 @@ import {
   type StatusReport,
   usePlaybookList,
   usePlaybookWrite,
+  useProjectHealth,
   useStatusDraft,
 } from '../../api/playbook';
 import { Button, Card, EmptyState, ErrorState, HealthBadge, Select, Skeleton, Textarea } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictNotice } from './conflict-notice';
+import { fieldErrorOf } from './decision-dialog';
 import { ProjectPlaybookHeader } from './project-playbook-header';
 import { TableWrap } from './table-wrap';
 
@@ -39,6 +41,7 @@ export function StatusPage() {
         <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
       ) : (
         <>
+          <HealthNow projectId={projectId} />
           {current ? (
             <DraftEditor key={`${current.id}-${current.version}`} report={current} />
           ) : (
@@ -129,7 +132,13 @@ function DraftEditor({ report }: { report: StatusReport }) {
     Object.fromEntries(DIMENSIONS.map((d) => [d, ragOf(report, d) ?? ''])) as Record<Dimension, string>,
   );
   const [summary, setSummary] = useState(report.summary ?? '');
-  const reasons = (report.signals as { reasons?: Record<string, string[]> } | null)?.reasons ?? {};
+  const [comments, setComments] = useState<Record<string, string>>(
+    Object.fromEntries(
+      DIMENSIONS.map((d) => [d, (report.comments as Record<string, string | undefined>)[d] ?? '']),
+    ),
+  );
+  // The pre-fill keeps what each dimension was rated from under signals.draft (server/features/playbook/status-routes.ts).
+  const prefill = (report.signals as { draft?: Record<string, { reasons?: string[] }> } | null)?.draft ?? {};
   const save = (publish: boolean) =>
     update.mutate({
       id: report.id,
@@ -137,6 +146,11 @@ function DraftEditor({ report }: { report: StatusReport }) {
       patch: {
         ...Object.fromEntries(DIMENSIONS.map((d) => [`${d}Rag`, rags[d] || null])),
         summary,
+        comments: Object.fromEntries(
+          Object.entries(comments)
+            .map(([d, c]) => [d, c.trim()])
+            .filter(([, c]) => c !== ''),
+        ),
         ...(publish ? { state: 'published' } : {}),
       },
     });
@@ -163,7 +177,21 @@ function DraftEditor({ report }: { report: StatusReport }) {
             value={rags[d]}
             onChange={(e) => setRags({ ...rags, [d]: e.target.value })}
             options={RAGS}
-            hint={reasons[d]?.join('; ')}
+            hint={
+              prefill[d]?.reasons?.length ? `Pre-filled from: ${prefill[d]?.reasons?.join('; ')}` : undefined
+            }
+          />
+        ))}
+      </div>
+      <div className="grid-2">
+        {DIMENSIONS.map((d) => (
+          <Textarea
+            key={d}
+            label={`${d.charAt(0).toUpperCase() + d.slice(1)} comment`}
+            rows={2}
+            value={comments[d] ?? ''}
+            onChange={(e) => setComments({ ...comments, [d]: e.target.value })}
+            error={fieldErrorOf(update.error, `comments.${d}`)}
           />
         ))}
       </div>
@@ -173,6 +201,41 @@ function DraftEditor({ report }: { report: StatusReport }) {
         <ConflictNotice />
       ) : (
         update.isError && <ErrorState error={update.error} />
+      )}
+    </Card>
+  );
+}
+
+/** The health score from today's data, with the formula beside it and why each dimension is rated so. */
+function HealthNow({ projectId }: { projectId: string }) {
+  const health = useProjectHealth(projectId);
+  return (
+    <Card title="Health now">
+      {health.isPending ? (
+        <Skeleton label="Loading project health" />
+      ) : health.isError ? (
+        <ErrorState error={health.error} onRetry={() => void health.refetch()} />
+      ) : (
+        <>
+          <p>
+            <strong>
+              {health.data.score === null ? 'Not scored' : `${Math.round(health.data.score)} / 100`}
+            </strong>{' '}
+            <HealthBadge health={health.data.rating as Rag | null} /> as of {formatDate(health.data.asOf)}
+          </p>
+          <p className="muted">Formula: {health.data.formula}</p>
+          <dl className="facts">
+            {DIMENSIONS.map((d) => (
+              <div key={d} style={{ display: 'contents' }}>
+                <dt>{d.charAt(0).toUpperCase() + d.slice(1)}</dt>
+                <dd>
+                  <HealthBadge health={health.data.dimensions[d].rag as Rag | null} />{' '}
+                  <span className="muted">{health.data.dimensions[d].reasons.join('; ')}</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
       )}
     </Card>
   );
