@@ -3,7 +3,7 @@
 // the generated OpenAPI types, so a server change shows up here as a type error.
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { authenticate } from './auth';
-import { ApiError, apiRequest, type QueryParams } from './client';
+import { ApiError, apiRequest, isApiError, type QueryParams } from './client';
 import type { paths } from './schema.gen';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
@@ -32,17 +32,19 @@ export type BacklogItem = Backlog['items'][number];
 export type ScoringModel = ItemOf<'/api/v1/scoring-models'>;
 export type Criterion = ScoringModel['criteria'][number];
 export type Prioritisation = Get<'/api/v1/work-items/{id}/prioritisation'>;
+export type GoalAlignment = ItemOf<'/api/v1/goal-alignments'>;
 
 /** The value resources served by the generic CRUD routes. */
 export interface ValueResources {
   'key-results': KeyResult;
+  'goal-alignments': GoalAlignment;
   kpis: Kpi;
   'value-streams': ValueStream;
   'business-cases': BusinessCase;
   benefits: Benefit;
   'scoring-models': ScoringModel;
 }
-type ValueResource = keyof ValueResources;
+export type ValueResource = keyof ValueResources;
 
 const get = <T>(path: string, query: QueryParams = {}) => ({
   queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<T>('GET', path, { query, signal }),
@@ -85,6 +87,16 @@ export function useSaveValueRecord<R extends ValueResource>(resource: R) {
       id
         ? apiRequest<ValueResources[R]>('PATCH', `/${resource}/${id}`, { body, ifMatch: version ?? 0 })
         : apiRequest<ValueResources[R]>('POST', `/${resource}`, { body }),
+    onSettled: () => refreshValue(client),
+  });
+}
+
+/** Delete a value record at the version the user saw (a stale one answers 412). */
+export function useDeleteValueRecord(resource: ValueResource) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      apiRequest<void>('DELETE', `/${resource}/${id}`, { ifMatch: version }),
     onSettled: () => refreshValue(client),
   });
 }
@@ -213,16 +225,47 @@ export const useBacklog = (portfolioId: string | undefined, model: string) =>
     enabled: Boolean(portfolioId && model),
   });
 
-/** Write prioritisation inputs of several work items (one PUT each; sections left out keep their value). */
+export interface PrioritisationChange {
+  workItemId: string;
+  /** The inputs' version the change is based on (0 before the first save), sent as If-Match. */
+  version: number;
+  body: Record<string, unknown>;
+}
+export interface PrioritisationSaved {
+  saved: Prioritisation[];
+  /** Changes refused with 412: someone else saved the item's inputs first (`current`). */
+  conflicts: { change: PrioritisationChange; current: Prioritisation }[];
+}
+
+/**
+ * Write prioritisation inputs of several work items, one PUT each with its version as If-Match
+ * (sections left out keep their value). Stale ones come back as conflicts, not as a failure, so
+ * the others still save; any other refusal fails the whole call after the rest were tried.
+ */
 export function useSavePrioritisation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (changes: { workItemId: string; body: Record<string, unknown> }[]) =>
-      Promise.all(
+    mutationFn: async (changes: PrioritisationChange[]): Promise<PrioritisationSaved> => {
+      const results = await Promise.allSettled(
         changes.map((c) =>
-          apiRequest<Prioritisation>('PUT', `/work-items/${c.workItemId}/prioritisation`, { body: c.body }),
+          apiRequest<Prioritisation>('PUT', `/work-items/${c.workItemId}/prioritisation`, {
+            body: c.body,
+            ifMatch: c.version,
+          }),
         ),
-      ),
+      );
+      const outcome: PrioritisationSaved = { saved: [], conflicts: [] };
+      let failure: unknown;
+      results.forEach((r, i) => {
+        const change = changes[i] as PrioritisationChange;
+        if (r.status === 'fulfilled') outcome.saved.push(r.value);
+        else if (isApiError(r.reason, 'precondition_failed') && r.reason.current)
+          outcome.conflicts.push({ change, current: r.reason.current as Prioritisation });
+        else failure ??= r.reason;
+      });
+      if (failure) throw failure;
+      return outcome;
+    },
     onSettled: () => refreshValue(client),
   });
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type PortfolioRealisation, usePortfolioRealisation } from '../../api/value';
+import { useEverything } from '../../api/resources';
+import { type PortfolioRealisation, usePortfolioRealisation, useValueList } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueLineChart } from '../../charts/value-lazy-charts';
 import { Button, Card, humanise } from '../../design';
 import { formatDate, formatMoney } from '../../lib/format';
 import { usePageTitle, usePeopleNames } from '../record-name';
+import { BenefitFormDialog } from './benefit-form';
 import {
   formatNumber,
   formatPercent,
@@ -26,13 +28,28 @@ export function BenefitsPage() {
   const [picked, setPicked] = useState<string>();
   const portfolioId = picked ?? choice.portfolioId;
   const realisation = usePortfolioRealisation(portfolioId);
+  const projects = useEverything('projects', { portfolioId }, 5000);
+  const [creating, setCreating] = useState(false);
   return (
     <div className="stack">
       <PageHeader
         title="Benefits realisation"
         intro="Planned benefits with their expected trajectory, what has been realised so far, owners, status and post-implementation reviews."
-        actions={<PortfolioPicker value={portfolioId} options={choice.options} onChange={setPicked} />}
+        actions={
+          <>
+            <PortfolioPicker value={portfolioId} options={choice.options} onChange={setPicked} />
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              New benefit
+            </Button>
+          </>
+        }
       />
+      {creating && (
+        <BenefitFormDialog
+          projectIds={(projects.data ?? []).map((p) => p.id)}
+          onClose={() => setCreating(false)}
+        />
+      )}
       <QueryView
         query={realisation}
         label="benefits"
@@ -47,6 +64,9 @@ export function BenefitsPage() {
 
 function RealisationView({ realisation: r }: { realisation: PortfolioRealisation }) {
   const [openId, setOpenId] = useState(r.benefits[0]?.benefitId);
+  const [editId, setEditId] = useState<string>();
+  const records = useValueList('benefits');
+  const editing = records.data?.find((b) => b.id === editId);
   const people = usePeopleNames();
   const open = r.benefits.find((b) => b.benefitId === openId);
   return (
@@ -89,7 +109,7 @@ function RealisationView({ realisation: r }: { realisation: PortfolioRealisation
                 </th>
                 <th scope="col">Review</th>
                 <th scope="col">
-                  <span className="visually-hidden">Trajectory</span>
+                  <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>
@@ -113,13 +133,16 @@ function RealisationView({ realisation: r }: { realisation: PortfolioRealisation
                       ? `${humanise(b.review.outcome)} (${formatDate(b.review.date)})`
                       : 'Not yet'}
                   </td>
-                  <td>
+                  <td className="row">
                     <Button
                       size="sm"
                       aria-pressed={b.benefitId === openId}
                       onClick={() => setOpenId(b.benefitId)}
                     >
-                      Trajectory
+                      Trajectory<span className="visually-hidden"> of {b.name}</span>
+                    </Button>
+                    <Button size="sm" disabled={!records.data} onClick={() => setEditId(b.benefitId)}>
+                      Edit<span className="visually-hidden"> {b.name}</span>
                     </Button>
                   </td>
                 </tr>
@@ -129,6 +152,7 @@ function RealisationView({ realisation: r }: { realisation: PortfolioRealisation
         </div>
       </Card>
       {open && <Trajectory benefit={open} />}
+      {editing && <BenefitFormDialog record={editing} onClose={() => setEditId(undefined)} />}
     </>
   );
 }

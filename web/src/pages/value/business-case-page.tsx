@@ -1,11 +1,13 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type Analysis, type BusinessCase, useAnalysis, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueTornadoChart } from '../../charts/value-lazy-charts';
-import { Card, humanise } from '../../design';
+import { Button, Card, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { FiguresExplained } from './business-case-figures';
+import { BusinessCaseFormDialog } from './business-case-form';
 import { formatPercent, formatPeriods, PageHeader, QueryView, ScrollTable } from './value-common';
 import './value.css';
 
@@ -14,6 +16,7 @@ export function BusinessCasePage() {
   const { caseId = '' } = useParams();
   const record = useValueRecord('business-cases', caseId);
   const analysis = useAnalysis(caseId);
+  const [editing, setEditing] = useState(false);
   usePageTitle(record.data?.name ?? 'Business case');
   return (
     <QueryView query={record} label="the business case">
@@ -22,7 +25,9 @@ export function BusinessCasePage() {
           <PageHeader
             title={bc.name}
             intro={`Discount rate ${formatPercent(bc.rate)} per ${bc.periodUnit}${bc.startDate ? `, period 0 starting ${bc.startDate}` : ''}.`}
+            actions={<Button onClick={() => setEditing(true)}>Edit business case</Button>}
           />
+          {editing && <BusinessCaseFormDialog record={bc} onClose={() => setEditing(false)} />}
           <CashFlows bc={bc} />
           <Card title="Expected figures">
             <FiguresExplained figures={bc.figures} periodUnit={bc.periodUnit} />

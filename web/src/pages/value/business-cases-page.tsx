@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCompare, useValueList } from '../../api/value';
-import { Card, humanise } from '../../design';
+import { Button, Card, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { ListExport } from '../list-export';
 import { usePageTitle } from '../record-name';
 import { FIGURE_ROWS } from './business-case-figures';
+import { BusinessCaseFormDialog } from './business-case-form';
 import { formatPercent, formatPeriods, PageHeader, QueryView, ScrollTable } from './value-common';
 
 /** Every business case with its headline figures; tick several to compare them side by side. */
@@ -13,6 +15,7 @@ export function BusinessCasesPage() {
   const cases = useValueList('business-cases');
   const [params, setParams] = useSearchParams();
   const chosen = (params.get('compare') ?? '').split(',').filter(Boolean);
+  const [creating, setCreating] = useState(false);
   const toggle = (id: string) => {
     const next = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id].slice(-20);
     setParams(next.length ? { compare: next.join(',') } : {}, { replace: true });
@@ -22,7 +25,13 @@ export function BusinessCasesPage() {
       <PageHeader
         title="Business cases"
         intro="Cost and benefit cash flows of each initiative, discounted to NPV, IRR, payback, ROI and benefit-cost ratio. Tick initiatives to compare them."
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            New business case
+          </Button>
+        }
       />
+      {creating && <BusinessCaseFormDialog onClose={() => setCreating(false)} />}
       <Card
         title="Initiatives"
         actions={

@@ -6,6 +6,7 @@ import { Badge, Card, EmptyState, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
+import { AlignmentsCard } from './goal-alignments';
 import { formatNumber, formatPercent, PageHeader, ProgressBar, QueryView } from './value-common';
 import './value.css';
 
@@ -93,6 +94,7 @@ function StrategyView({ tree }: { tree: StrategyTree }) {
       >
         <SimpleBarChart data={chart} valueName="Share of spend (%)" />
       </ChartFrame>
+      <AlignmentsCard goals={goals} />
       <UnalignedWork unaligned={tree.unaligned} />
     </div>
   );

@@ -1,6 +1,13 @@
 import { useMemo, useState } from 'react';
-import { type Backlog, useBacklog, useSavePrioritisation } from '../../api/value';
+import {
+  type Backlog,
+  type PrioritisationChange,
+  type PrioritisationSaved,
+  useBacklog,
+  useSavePrioritisation,
+} from '../../api/value';
 import { Button, Card } from '../../design';
+import { ConflictDialog } from '../conflict-dialog';
 import { usePageTitle } from '../record-name';
 import {
   formatNumber,
@@ -17,6 +24,7 @@ import {
   rankSession,
   SESSION_SCALE,
   type SessionRow,
+  type SessionScores,
   WSJF_COLUMNS,
   type WsjfColumn,
 } from './wsjf-session';
@@ -59,6 +67,27 @@ function rowsOf(backlog: Backlog): SessionRow[] {
   return [...scored, ...unscored].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
 }
 
+/** The version of each item's prioritisation inputs, sent as If-Match when the session saves. */
+function versionsOf(backlog: Backlog): Map<string, number> {
+  return new Map(
+    [...backlog.items, ...backlog.unscored].map((i) => [i.workItem.id, i.inputsVersion] as const),
+  );
+}
+
+type Conflict = PrioritisationSaved['conflicts'][number];
+
+/** Their WSJF inputs in the session's shape (all empty when they cleared them). */
+function scoresOf(conflict: Conflict): SessionScores & { version: number } {
+  const w = conflict.current.wsjf;
+  return {
+    userBusinessValue: w?.userBusinessValue ?? null,
+    timeCriticality: w?.timeCriticality ?? null,
+    riskReductionOpportunityEnablement: w?.riskReductionOpportunityEnablement ?? null,
+    jobSize: w?.jobSize ?? null,
+    version: conflict.current.version,
+  };
+}
+
 /**
  * WSJF relative estimation (SAFe): items as rows, the three cost-of-delay terms and job size as
  * columns on the modified Fibonacci scale, the smallest item of each column anchored at 1. The
@@ -83,15 +112,19 @@ export function WsjfSessionPage() {
         isEmpty={(b) => b.items.length + b.unscored.length === 0}
         empty="No open epics in this portfolio"
       >
-        {(b) => <Session key={`${portfolioId}-${b.items.length}`} start={rowsOf(b)} />}
+        {(b) => (
+          <Session key={`${portfolioId}-${b.items.length}`} start={rowsOf(b)} startVersions={versionsOf(b)} />
+        )}
       </QueryView>
     </div>
   );
 }
 
-function Session({ start }: { start: SessionRow[] }) {
+function Session({ start, startVersions }: { start: SessionRow[]; startVersions: Map<string, number> }) {
   const [initial, setInitial] = useState(start);
   const [rows, setRows] = useState(start);
+  const [versions, setVersions] = useState(startVersions);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const save = useSavePrioritisation();
   const ranked = useMemo(() => rankSession(rows), [rows]);
   const rankOf = new Map(ranked.map((r) => [r.id, r]));
@@ -107,16 +140,44 @@ function Session({ start }: { start: SessionRow[] }) {
     );
   };
 
-  const submit = () =>
-    save.mutate(
-      pending.map((r) => ({ workItemId: r.id, body: { wsjf: r.scores } })),
-      {
-        onSuccess: () => {
-          setInitial(rows);
-          setMessage(`Saved the WSJF scores of ${pending.length} epics.`);
-        },
+  // Saved rows become the new starting point with their new versions; stale ones wait for a choice.
+  const write = (changes: PrioritisationChange[]) =>
+    save.mutate(changes, {
+      onSuccess: ({ saved, conflicts: stale }) => {
+        const savedIds = new Set(saved.map((p) => p.workItemId));
+        setVersions((v) => new Map([...v, ...saved.map((p) => [p.workItemId, p.version] as const)]));
+        setInitial((before) =>
+          before.map((r) => (savedIds.has(r.id) ? (rows.find((n) => n.id === r.id) ?? r) : r)),
+        );
+        setConflicts(stale);
+        setMessage(
+          `Saved the WSJF scores of ${saved.length} epics.${stale.length ? ` ${stale.length} changed by someone else meanwhile: choose which scores to keep.` : ''}`,
+        );
       },
+    });
+
+  const submit = () =>
+    write(
+      pending.map((r) => ({ workItemId: r.id, version: versions.get(r.id) ?? 0, body: { wsjf: r.scores } })),
     );
+
+  const conflict = conflicts[0];
+  const conflictRow = conflict && rows.find((r) => r.id === conflict.change.workItemId);
+  const keepMine = () => {
+    if (!conflict) return;
+    setConflicts((list) => list.slice(1));
+    write([{ ...conflict.change, version: conflict.current.version }]);
+  };
+  const takeTheirs = () => {
+    if (!conflict) return;
+    const { version, ...theirs } = scoresOf(conflict);
+    const id = conflict.change.workItemId;
+    const adopt = (list: SessionRow[]) => list.map((r) => (r.id === id ? { ...r, scores: theirs } : r));
+    setRows(adopt);
+    setInitial(adopt);
+    setVersions((v) => new Map([...v, [id, version]]));
+    setConflicts((list) => list.slice(1));
+  };
 
   return (
     <>
@@ -228,6 +289,14 @@ function Session({ start }: { start: SessionRow[] }) {
             ))}
         </ol>
       </Card>
+      <ConflictDialog
+        open={conflict !== undefined}
+        mine={conflictRow ? { ...conflictRow.scores } : {}}
+        theirs={conflict ? scoresOf(conflict) : undefined}
+        labels={COLUMN_LABEL}
+        onKeepMine={keepMine}
+        onTakeTheirs={takeTheirs}
+      />
     </>
   );
 }
