@@ -149,9 +149,16 @@ function Session({ start, startVersions }: { start: SessionRow[]; startVersions:
         setInitial((before) =>
           before.map((r) => (savedIds.has(r.id) ? (rows.find((n) => n.id === r.id) ?? r) : r)),
         );
-        setConflicts(stale);
+        setConflicts((queue) => [...queue, ...stale]);
         setMessage(
-          `Saved the WSJF scores of ${saved.length} epics.${stale.length ? ` ${stale.length} changed by someone else meanwhile: choose which scores to keep.` : ''}`,
+          [
+            saved.length > 0 ? `Saved the WSJF scores of ${saved.length} epics.` : '',
+            stale.length > 0
+              ? `${stale.length} changed by someone else meanwhile: choose which scores to keep.`
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
         );
       },
     });
@@ -177,6 +184,7 @@ function Session({ start, startVersions }: { start: SessionRow[]; startVersions:
     setInitial(adopt);
     setVersions((v) => new Map([...v, [id, version]]));
     setConflicts((list) => list.slice(1));
+    setMessage('');
   };
 
   return (
