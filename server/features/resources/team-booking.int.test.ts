@@ -31,20 +31,15 @@ describe.each(engines)('team bookings on $name', (engine) => {
       startDate: '2026-04-01',
       endDate: '2026-04-30',
     });
-    teamId = await f.create('/api/v1/teams', { name: 'Falcons', deliveryMethod: 'scrum' });
-    // Team membership has no API of its own yet: Ann wholly in the team, Bob half.
-    await store.db
-      .insertInto('team_members')
-      .values([
-        { organisation_id: f.organisationId, team_id: teamId, person_id: f.ids.ann as string, allocation: 1 },
-        {
-          organisation_id: f.organisationId,
-          team_id: teamId,
-          person_id: f.ids.bob as string,
-          allocation: 0.5,
-        },
-      ])
-      .execute();
+    teamId = await f.create('/api/v1/teams', {
+      name: 'Falcons',
+      deliveryMethod: 'scrum',
+      // Ann wholly in the team, Bob half.
+      members: [
+        { personId: f.ids.ann, allocation: 1 },
+        { personId: f.ids.bob, allocation: 0.5 },
+      ],
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -157,5 +152,44 @@ describe.each(engines)('team bookings on $name', (engine) => {
     expect(foreign.status).toBe(422);
     const removed = await f.api.delete(`/api/v1/team-bookings/${id}`, { 'if-match': '"2"' });
     expect(removed.status).toBe(204);
+  });
+  it('keeps team members and their allocation with the team: validated, versioned and audited', async () => {
+    const team = await f.api.get(`/api/v1/teams/${teamId}`);
+    expect(team.body.members).toHaveLength(2);
+    expect(team.body.members).toContainEqual({ personId: f.ids.bob, allocation: 0.5 });
+    const bad: [unknown, string, number][] = [
+      [[{ personId: f.ids.ann, allocation: 1.5 }], 'members.0.allocation', 400],
+      [
+        [
+          { personId: f.ids.ann, allocation: 1 },
+          { personId: f.ids.ann, allocation: 0.2 },
+        ],
+        'members.1.personId',
+        400,
+      ],
+      [[{ personId: randomUUID(), allocation: 1 }], 'members.0.personId', 422],
+    ];
+    for (const [members, field, status] of bad) {
+      const res = await f.api.patch(
+        `/api/v1/teams/${teamId}`,
+        { members },
+        { 'if-match': `"${team.body.version}"` },
+      );
+      expect([field, res.status]).toEqual([field, status]);
+      expect(JSON.stringify(res.body.errors)).toContain(field);
+    }
+    const changed = await f.api.patch(
+      `/api/v1/teams/${teamId}`,
+      { members: [{ personId: f.ids.ann, allocation: 0.5 }] },
+      { 'if-match': `"${team.body.version}"` },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body.members).toEqual([{ personId: f.ids.ann, allocation: 0.5 }]);
+    const audit = await f.api.get(`/api/v1/teams/${teamId}/audit`);
+    const update = audit.body.items.find((e: { action: string }) => e.action === 'update');
+    expect(update.changes.members.after).toEqual([{ personId: f.ids.ann, allocation: 0.5 }]);
+    // The heat map follows: the team now has half of Ann's week, 20 h.
+    const heat = await f.api.get(`/api/v1/capacity/heatmap?by=team&period=week&${MAY}`);
+    expect(heat.body.rows.find((r: { key: string }) => r.key === teamId).cells[0].capacity).toBe(20);
   });
 });

@@ -1,6 +1,7 @@
 import { DELIVERY_METHODS } from '../../../core/model/vocabulary';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { LongText, Name, stringEnum } from '../../resources/vocabulary-schemas';
+import { presentTeamMembers, TeamMembers, writeTeamMembers } from '../resources/team-members';
 
 export const teamSpec: ResourceSpec = {
   path: 'teams',
@@ -20,4 +21,8 @@ export const teamSpec: ResourceSpec = {
     },
     description: { column: 'description', schema: LongText, nullable: true },
   },
+  // Members with their allocation (server/features/resources/team-members.ts): capacity planning's.
+  extraWritableFields: { members: TeamMembers },
+  extraResponseFields: { members: TeamMembers },
+  hooks: { afterWrite: writeTeamMembers, present: presentTeamMembers },
 };
