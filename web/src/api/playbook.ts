@@ -42,7 +42,17 @@ export interface PlaybookGate {
   checklist: { key: string; text: string; required: boolean; done: boolean }[];
   status: 'pending' | 'passed' | 'passed_with_conditions' | 'recycled' | 'stopped';
   passed: boolean;
-  readiness: { ready: boolean; blockedBy: string | null };
+  readiness: {
+    ready: boolean;
+    blockedBy: string | null;
+    missingArtefacts: {
+      documentKey: string;
+      name: string;
+      reason: 'absent' | 'incomplete';
+      missingFields: string[];
+    }[];
+    missingChecklistItems: { key: string; text: string }[];
+  };
   reviews: GateReview[];
 }
 export interface GateReview {
@@ -339,5 +349,32 @@ export function useProjectHealth(projectId: string) {
     queryKey: key('status-reports', 'health', projectId),
     queryFn: ({ signal }) => apiRequest<ProjectHealth>('GET', `/projects/${projectId}/health`, { signal }),
     enabled: projectId !== '',
+  });
+}
+
+/** Creates or updates a project document; the project's gate readiness is read again after. */
+export function useSaveProjectDocument(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      version,
+      body,
+    }: {
+      id?: string;
+      version?: number;
+      body: { documentKey: string; title: string; fields: Record<string, string>; status: string };
+    }) =>
+      id === undefined
+        ? apiRequest<ProjectDocument>('POST', '/project-documents', { body: { projectId, ...body } })
+        : apiRequest<ProjectDocument>('PATCH', `/project-documents/${id}`, {
+            body: { title: body.title, fields: body.fields, status: body.status },
+            ifMatch: version,
+          }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['project-documents'] }),
+        client.invalidateQueries({ queryKey: ['playbook', projectId] }),
+      ]),
   });
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { DocumentTemplate } from '../../../../core/playbook/methodology';
 import { isApiError } from '../../api/client';
 import {
   type PlaybookGate,
@@ -23,6 +24,7 @@ import {
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DecisionDialog, fieldErrorOf } from './decision-dialog';
 import { MoveVersionDialog } from './move-version-dialog';
+import { ProjectDocumentsCard } from './project-documents-card';
 import { ProjectPlaybookHeader } from './project-playbook-header';
 
 const STATUS_TONE: Record<PlaybookGate['status'], BadgeTone> = {
@@ -81,6 +83,10 @@ export function GatesPage() {
               </dd>
             </dl>
           </Card>
+          <ProjectDocumentsCard
+            projectId={projectId}
+            templates={playbook.data.documents as DocumentTemplate[]}
+          />
           <ul className="gate-list" aria-label="Gates">
             {(playbook.data.gates as PlaybookGate[]).map((gate) => (
               <li key={gate.key}>
@@ -125,7 +131,14 @@ export function GatesPage() {
                       </label>
                     ))}
                   </fieldset>
-                  <p className="muted">Required artefacts: {gate.requiredArtefacts.join(', ') || 'none'}</p>
+                  <p className="muted">
+                    Required artefacts:{' '}
+                    {gate.requiredArtefacts.map((a) => documentName(playbook.data.documents, a)).join(', ') ||
+                      'none'}
+                  </p>
+                  {!gate.passed && (
+                    <MissingForGate gate={gate} documents={playbook.data.documents as DocumentTemplate[]} />
+                  )}
                   {gate.reviews.length > 0 && (
                     <ul>
                       {gate.reviews.map((r) => (
@@ -156,6 +169,37 @@ export function GatesPage() {
         </>
       )}
     </>
+  );
+}
+
+const documentName = (documents: unknown, key: string) =>
+  (documents as DocumentTemplate[]).find((d) => d.key === key)?.name ?? key;
+
+/** What still stands between a gate and a pass: absent or incomplete artefacts, open checklist items. */
+function MissingForGate({ gate, documents }: { gate: PlaybookGate; documents: DocumentTemplate[] }) {
+  const label = (doc: string, field: string) =>
+    documents.find((d) => d.key === doc)?.fields.find((f) => f.key === field)?.label ?? field;
+  const { missingArtefacts = [], missingChecklistItems = [] } = gate.readiness;
+  if (missingArtefacts.length === 0 && missingChecklistItems.length === 0) return null;
+  return (
+    <ul aria-label={`Missing before ${gate.name} can pass`}>
+      {missingArtefacts.map((a) => (
+        <li key={a.documentKey}>
+          <Badge tone="amber">{a.reason === 'absent' ? 'Absent' : 'Incomplete'}</Badge> {a.name}
+          {a.reason === 'incomplete' && (
+            <span className="muted">
+              {' '}
+              lacks {a.missingFields.map((f) => label(a.documentKey, f)).join(', ')}
+            </span>
+          )}
+        </li>
+      ))}
+      {missingChecklistItems.map((i) => (
+        <li key={i.key}>
+          <Badge tone="amber">Open</Badge> {i.text}
+        </li>
+      ))}
+    </ul>
   );
 }
 
