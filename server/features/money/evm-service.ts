@@ -15,6 +15,7 @@ import {
   listProjectActuals,
   type ProjectActuals,
 } from './actuals-store';
+import { findBottomUpEtc } from './bottom-up-etc';
 import { buildProjectSeries, type ProjectSeries } from './evm-series';
 
 const SPRINT_DAYS = 14;
@@ -36,7 +37,9 @@ export async function computeProjectEvm(
   const rates = await listCostRates(trx, organisationId);
   const actuals = await listProjectActuals(trx, organisationId, project.id);
   const built = buildProjectSeries(project, actuals, rates, asOf, version);
-  const status = computeEvmStatus(built.series);
+  const statusMonth = built.elapsedPeriods.at(-1)?.key;
+  const bottomUp = statusMonth ? findBottomUpEtc(actuals.budgets, statusMonth) : null;
+  const status = computeEvmStatus(bottomUp ? { ...built.series, etc: bottomUp.etc } : built.series);
   const sCurve = computeSCurve(built.series).map((point) => ({
     ...point,
     month: monthKey(built, point.period),
@@ -52,6 +55,7 @@ export async function computeProjectEvm(
       status: built.budget.status,
     },
     evMethod: built.evMethod,
+    etcBasis: bottomUp?.basis ?? null,
     series: { bac: built.series.bac, pv: built.series.pv, ev: built.series.ev, ac: built.series.ac },
     months: built.planPeriods.map((p) => p.key),
     status,

@@ -27,6 +27,10 @@ export const EvmResponse = Type.Object({
     status: Type.String(),
   }),
   evMethod: Type.String(),
+  etcBasis: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'Where the bottom-up ETC behind status.eac.bottomUp comes from (the forecast budget after the status month); null without a forecast budget',
+  }),
   series: Type.Object({ bac: Num, pv: Type.Array(Num), ev: Type.Array(Num), ac: Type.Array(Num) }),
   months: Type.Array(Type.String()),
   status: Figures('EVM and earned-schedule figures at the status date (core computeEvmStatus)'),

@@ -139,6 +139,34 @@ describe.each(engines)('money API on $name', (engine) => {
     expect(res.body.agile).toBeNull();
   });
 
+  it('takes the bottom-up EAC from what the forecast budget still plans after the status month', async () => {
+    const id = await project('BUP', '2026-01-01', '2026-04-30');
+    await ok('/api/v1/budgets', {
+      projectId: id,
+      name: 'Plan',
+      status: 'approved',
+      lines: months(2026, 1, [100, 100, 100, 100]),
+    });
+    await ok('/api/v1/budgets', {
+      projectId: id,
+      name: 'Re-estimate',
+      budgetVersion: 'forecast',
+      lines: months(2026, 1, [120, 130, 150, 160]),
+    });
+    await ok('/api/v1/cost-entries', { projectId: id, incurredOn: '2026-02-10', amount: 250 });
+    await ok('/api/v1/progress-reports', { projectId: id, reportedOn: '2026-02-28', percentComplete: 40 });
+    const res = await api.get(`/api/v1/projects/${id}/evm?asOf=2026-02-28`);
+    expect(res.status).toBe(200);
+    // PMBOK 6th ed. §7.4.2.2: EAC = AC + bottom-up ETC = 250 + (150 + 160).
+    expect(res.body.status.eac.bottomUp).toBe(560);
+    expect(res.body.etcBasis).toBe('forecast budget "Re-estimate" after 2026-02');
+    // PV still comes from the current budget, and every other figure is core's on the same series.
+    expect(res.body.series.bac).toBe(400);
+    expect(res.body.status).toEqual(
+      JSON.parse(JSON.stringify(computeEvmStatus({ ...res.body.series, etc: 310 }))),
+    );
+  });
+
   it('reproduces the earned-schedule example: ES 3.6, SPI(t) 0.6, IEAC(t) 16.67', async () => {
     const id = await project('ESX', '2025-01-01', '2025-10-31');
     const cumulative = (es.cumulative_PV_by_month as number[]).slice(1);

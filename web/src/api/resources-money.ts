@@ -182,6 +182,8 @@ export interface Evm {
   statusDate: string;
   budget: { name: string; budgetVersion: string; status: string };
   evMethod: string;
+  /** Where the bottom-up ETC comes from (the forecast budget after the status month), or null. */
+  etcBasis: string | null;
   series: { bac: number; pv: number[]; ev: number[]; ac: number[] };
   status: EvmFigures;
   sCurve: { period: number; month: string; pv: number; ev: N; ac: N; spi: N; cpi: N; es: N }[];

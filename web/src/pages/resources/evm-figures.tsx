@@ -119,7 +119,8 @@ export function evmFigures(s: EvmFigures, bac: number, periodName = 'months'): F
   return list;
 }
 
-export function eacMethods(s: EvmFigures) {
+/** The EAC methods side by side; `etcBasis` says where the bottom-up ETC comes from, if anywhere. */
+export function eacMethods(s: EvmFigures, etcBasis: string | null = null) {
   return [
     {
       name: 'EAC (CPI)',
@@ -143,7 +144,9 @@ export function eacMethods(s: EvmFigures) {
       name: 'EAC (bottom-up)',
       formula: 'AC + bottom-up ETC',
       value: s.eac.bottomUp,
-      meaning: 'A re-estimate of the remaining work (none entered).',
+      meaning: etcBasis
+        ? `A re-estimate of the remaining work: the ${etcBasis}.`
+        : 'A re-estimate of the remaining work (none: the project has no forecast budget).',
     },
   ];
 }

@@ -94,7 +94,7 @@ export function EvmPage() {
           <Card title="Estimate at completion: methods compared">
             <FigureTable
               caption="EAC methods"
-              rows={eacMethods(e.status).map((m) => ({ ...m, value: money(m.value) }))}
+              rows={eacMethods(e.status, e.etcBasis).map((m) => ({ ...m, value: money(m.value) }))}
             />
           </Card>
           <Card title={`Earned value and earned schedule at ${e.statusDate}`}>
