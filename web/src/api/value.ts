@@ -33,9 +33,11 @@ export type ScoringModel = ItemOf<'/api/v1/scoring-models'>;
 export type Criterion = ScoringModel['criteria'][number];
 export type Prioritisation = Get<'/api/v1/work-items/{id}/prioritisation'>;
 export type GoalAlignment = ItemOf<'/api/v1/goal-alignments'>;
+export type Goal = ItemOf<'/api/v1/goals'>;
 
-/** The value resources served by the generic CRUD routes. */
+/** The value resources (and goals, which OKRs hang off) served by the generic CRUD routes. */
 export interface ValueResources {
+  goals: Goal;
   'key-results': KeyResult;
   'goal-alignments': GoalAlignment;
   kpis: Kpi;

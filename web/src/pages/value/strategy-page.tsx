@@ -1,12 +1,14 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { type StrategyTree, type TreeGoal, useStrategyTree } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SimpleBarChart } from '../../charts/lazy-bar-chart';
-import { Badge, Card, EmptyState, humanise } from '../../design';
+import { Badge, Button, Card, EmptyState, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
 import { AlignmentsCard } from './goal-alignments';
+import { GoalFormDialog, KeyResultFormDialog } from './goal-forms';
 import { formatNumber, formatPercent, PageHeader, ProgressBar, QueryView } from './value-common';
 import './value.css';
 
@@ -14,12 +16,24 @@ import './value.css';
 export function StrategyPage() {
   usePageTitle('Strategy and OKRs');
   const tree = useStrategyTree();
+  const [adding, setAdding] = useState<'goal' | 'key-result'>();
+  const goals = tree.data?.goals ?? [];
   return (
     <>
       <PageHeader
         title="Strategy and OKRs"
         intro="Goals from organisation to team, their key results, and how much of the spend and team capacity works towards each."
+        actions={
+          <>
+            <Button onClick={() => setAdding('goal')}>New goal</Button>
+            <Button onClick={() => setAdding('key-result')} disabled={goals.length === 0}>
+              New key result
+            </Button>
+          </>
+        }
       />
+      {adding === 'goal' && <GoalFormDialog goals={goals} onClose={() => setAdding(undefined)} />}
+      {adding === 'key-result' && <KeyResultFormDialog goals={goals} onClose={() => setAdding(undefined)} />}
       <QueryView
         query={tree}
         label="the strategy tree"
