@@ -173,6 +173,180 @@ describe('value office pages', () => {
     expect(ranked.items[0]?.workItem.key).toBe(key);
   });
 
+  it('resolves a WSJF save refused as stale (412) with the conflict dialog', async () => {
+    const backlog = await app.api<{ items: (BacklogItem & { inputsVersion: number })[] }>(
+      'GET',
+      `/portfolios/${ids.portfolio}/backlog?model=wsjf`,
+    );
+    const item = backlog.items[0];
+    const key = item?.workItem.key ?? '';
+    await page.goto('/value/prioritisation/wsjf-session');
+    await page.locator('#main').getByLabel('Portfolio').selectOption(ids.portfolio);
+    await page.getByLabel(`Job size of ${key}`).selectOption('13');
+    // Someone else saves this item's inputs after the session loaded them.
+    await app.api(
+      'PUT',
+      `/work-items/${item?.workItem.id}/prioritisation`,
+      {
+        wsjf: { userBusinessValue: 3, timeCriticality: 2, riskReductionOpportunityEnablement: 1, jobSize: 8 },
+      },
+      item?.inputsVersion,
+    );
+    await page.getByRole('button', { name: /^Save 1 changed/ }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-theirs').allTextContents()).toEqual(['3', '2', '1', '8']);
+    await conflict.getByRole('button', { name: 'Use their version' }).click();
+    expect(await page.getByLabel(`Job size of ${key}`).inputValue()).toBe('8');
+    await page.getByText('No unsaved changes.').waitFor();
+  });
+
+  it('creates a business case in the form (field messages, live figures) and edits it through a 412', async () => {
+    await page.goto('/value/business-cases');
+    await page.getByRole('button', { name: 'New business case' }).click();
+    const form = page.getByRole('dialog', { name: 'New business case' });
+    await form.getByLabel('Initiative (project)').selectOption({ index: 1 });
+    await form.getByLabel('Name', { exact: true }).fill('E2E self-service portal');
+    await form.getByLabel('Investment, year 0').fill('1000');
+    await form.getByLabel('Benefits, year 1').fill('abc');
+    await form.getByRole('button', { name: 'Create business case' }).click();
+    await form.getByText('Enter a number').waitFor();
+    expect(await settleAndCheck('business-case-form')).toEqual([]);
+    for (const year of [1, 2, 3]) await form.getByLabel(`Benefits, year ${year}`).fill('500');
+    await form.getByText(/^Expected: NPV/).waitFor();
+    await form.getByRole('button', { name: 'Create business case' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E self-service portal' }).waitFor();
+    const id = page.url().split('/').at(-1) ?? '';
+    const created = await app.api<{ rate: number; version: number; figures: { npv: number } }>(
+      'GET',
+      `/business-cases/${id}`,
+    );
+    // −1000 + 500/1.08 + 500/1.08² + 500/1.08³ at the form's default 8%.
+    expect(created.rate).toBe(0.08);
+    expect(created.figures.npv).toBeCloseTo(288.55, 2);
+
+    await page.getByRole('button', { name: 'Edit business case' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit E2E self-service portal' });
+    await edit.getByLabel('Discount rate (% per period)').fill('12');
+    await app.api('PATCH', `/business-cases/${id}`, { description: 'Changed meanwhile' }, created.version);
+    await edit.getByRole('button', { name: 'Save business case' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.getByRole('button', { name: 'Keep my change' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const saved = await app.api<{ rate: number; description: string; version: number }>(
+      'GET',
+      `/business-cases/${id}`,
+    );
+    expect(saved).toMatchObject({
+      rate: 0.12,
+      description: 'Changed meanwhile',
+      version: created.version + 2,
+    });
+  });
+
+  it('plans a benefit with a trajectory and a measurement, then records its review', async () => {
+    await page.goto('/value/benefits');
+    await page.locator('#main').getByLabel('Portfolio').selectOption(ids.benefitPortfolio);
+    await page.getByRole('button', { name: 'New benefit' }).click();
+    const form = page.getByRole('dialog', { name: 'New benefit' });
+    await form.getByLabel('Initiative (project)').selectOption({ index: 1 });
+    await form.getByLabel('Name', { exact: true }).fill('E2E faster onboarding');
+    await form.getByLabel('Unit', { exact: true }).fill('days');
+    await form.getByLabel('Better when').selectOption('decrease');
+    await form.getByLabel('Baseline').fill('10');
+    await form.getByLabel('Target').fill('12');
+    await form.getByRole('button', { name: 'Add planned point' }).click();
+    await form.getByLabel('Date of planned point 1').fill('2026-12-31');
+    await form.getByLabel('Value of planned point 1 (days)').fill('4');
+    await form.getByRole('button', { name: 'Add measurement' }).click();
+    await form.getByLabel('Date of measurement 1').fill('2026-03-31');
+    await form.getByLabel('Value of measurement 1 (days)').fill('8');
+    await form.getByRole('button', { name: 'Create benefit' }).click();
+    await form.getByText(/above the baseline/).waitFor();
+    await form.getByLabel('Target').fill('4');
+    await form.getByRole('button', { name: 'Create benefit' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'E2E faster onboarding (project)' }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit E2E faster onboarding' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit E2E faster onboarding' });
+    await edit.getByLabel('Review date').fill('2026-06-30');
+    await edit.getByLabel('Outcome').selectOption('partially_met');
+    await edit.getByRole('button', { name: 'Save benefit' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const all = await app.api<Items<Record<string, unknown>>>('GET', '/benefits?limit=500');
+    expect(all.items.find((b) => b.name === 'E2E faster onboarding')).toMatchObject({
+      direction: 'decrease',
+      baseline: 10,
+      target: 4,
+      trajectory: [{ date: '2026-12-31', value: 4 }],
+      actuals: [{ date: '2026-03-31', value: 8 }],
+      reviewDate: '2026-06-30',
+      reviewOutcome: 'partially_met',
+      version: 2,
+    });
+  });
+
+  it('adds a goal and a "decrease is better" key result from the strategy page', async () => {
+    await page.goto('/value/strategy');
+    await page.getByRole('button', { name: 'New goal' }).click();
+    const goalForm = page.getByRole('dialog', { name: 'New goal' });
+    await goalForm.getByLabel('Name', { exact: true }).fill('E2E cut onboarding time');
+    await goalForm.getByRole('button', { name: 'Create goal' }).click();
+    await goalForm.getByText('Choose the portfolio the goal is for').waitFor();
+    await goalForm.getByLabel('Portfolio').selectOption(ids.portfolio);
+    await goalForm.getByRole('button', { name: 'Create goal' }).click();
+    await goalForm.waitFor({ state: 'detached' });
+    await page.getByRole('list', { name: 'Goals' }).getByText('E2E cut onboarding time').waitFor();
+
+    await page.getByRole('button', { name: 'New key result' }).click();
+    const krForm = page.getByRole('dialog', { name: 'New key result' });
+    const goals = await app.api<Items<{ id: string; name: string }>>('GET', '/goals?limit=500');
+    const goalId = goals.items.find((g) => g.name === 'E2E cut onboarding time')?.id ?? '';
+    await krForm.getByLabel('Goal').selectOption(goalId);
+    await krForm.getByLabel('Name', { exact: true }).fill('Onboarding from 10 to 4 days');
+    await krForm.getByLabel('Metric').fill('median onboarding time');
+    await krForm.getByLabel('Unit', { exact: true }).fill('days');
+    await krForm.getByLabel('Better when').selectOption('decrease');
+    await krForm.getByLabel('Baseline').fill('10');
+    await krForm.getByLabel('Target').fill('14');
+    await krForm.getByRole('button', { name: 'Create key result' }).click();
+    await krForm.getByText(/above the baseline/).waitFor();
+    await krForm.getByLabel('Target').fill('4');
+    await krForm.getByRole('button', { name: 'Create key result' }).click();
+    await krForm.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Onboarding from 10 to 4 days' }).waitFor();
+    const krs = await app.api<Items<Record<string, unknown>>>('GET', `/key-results?goalId=${goalId}`);
+    expect(krs.items).toEqual([
+      expect.objectContaining({ direction: 'decrease', baseline: 10, target: 4, progress: 0 }),
+    ]);
+  });
+
+  it('aligns a project to a goal with a contribution weight', async () => {
+    await page.goto('/value/strategy');
+    await page.getByRole('button', { name: 'Align work to a goal' }).click();
+    const form = page.getByRole('dialog', { name: 'Align work to a goal' });
+    await form.getByLabel('Contribution weight (%)').fill('0');
+    await form.getByRole('button', { name: 'Align', exact: true }).click();
+    await form.getByText('Choose the goal the work serves').waitFor();
+    await form.getByText(/more than 0, at most 100/).waitFor();
+    await form.getByLabel('Goal').selectOption({ index: 1 });
+    await form.getByLabel('Project').selectOption({ index: 1 });
+    await form.getByLabel('Contribution weight (%)').fill('35');
+    await form.getByLabel('Note').fill('E2E link');
+    await form.getByRole('button', { name: 'Align', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'E2E link' }).waitFor();
+    const links = await app.api<Items<{ weight: number; note: string | null; projectId: string | null }>>(
+      'GET',
+      '/goal-alignments?limit=500',
+    );
+    expect(links.items.find((l) => l.note === 'E2E link')).toMatchObject({
+      weight: 0.35,
+      projectId: expect.any(String),
+    });
+  });
+
   it("shows a business case's figures with their formulas, scenarios and the tornado", async () => {
     await page.goto(`/value/business-cases/${ids.cases[0]}`);
     for (const text of [
