@@ -40,6 +40,7 @@ export function RaidPage() {
   const [rating, setRating] = useState('');
   const [flag, setFlag] = useState('');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Risk | null>(null);
   const flagsOf = useMemo(
     () => new Map((rollup.data?.flagged ?? []).map((f) => [f.riskId, f.flags])),
     [rollup.data],
@@ -120,11 +121,19 @@ export function RaidPage() {
             {shown.length === 0 ? (
               <EmptyState title="No risks match" />
             ) : (
-              <RiskTable risks={shown} people={people} flagsOf={flagsOf} />
+              <RiskTable risks={shown} people={people} flagsOf={flagsOf} onEdit={setEditing} />
             )}
           </Card>
           <RaidRegisters projectId={projectId} />
           {adding && <RiskFormDialog projectId={projectId} onClose={() => setAdding(false)} />}
+          {editing && (
+            <RiskFormDialog
+              key={editing.id}
+              projectId={projectId}
+              risk={editing}
+              onClose={() => setEditing(null)}
+            />
+          )}
         </>
       )}
     </>
@@ -155,10 +164,13 @@ export function RiskTable({
   risks,
   people,
   flagsOf,
+  onEdit,
 }: {
   risks: Risk[];
   people: Map<string, string>;
   flagsOf: Map<string, string[]>;
+  /** Opens the risk for a change or a review. */
+  onEdit?: (risk: Risk) => void;
 }) {
   return (
     <TableWrap label="Risks">
@@ -181,6 +193,7 @@ export function RiskTable({
               EMV
             </th>
             <th scope="col">Flags</th>
+            {onEdit && <th scope="col">Action</th>}
           </tr>
         </thead>
         <tbody>
@@ -205,6 +218,13 @@ export function RiskTable({
                   </Badge>
                 ))}
               </td>
+              {onEdit && (
+                <td>
+                  <Button size="sm" onClick={() => onEdit(r)} aria-label={`Edit or review ${r.title}`}>
+                    Edit
+                  </Button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
