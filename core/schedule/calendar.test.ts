@@ -5,6 +5,7 @@ import {
   dateToOffset,
   finishOffsetToDate,
   isWorkingDay,
+  offsetDates,
   offsetToDate,
   STANDARD_CALENDAR,
   type WorkCalendar,
@@ -53,7 +54,7 @@ describe('work calendars', () => {
     expect(() => offsetToDate({ workingWeekdays: [], holidays: [] }, '2024-01-01', 1)).toThrow(RangeError);
   });
 
-  it('round-trips offsets and dates (property)', () => {
+  it('round-trips offsets and dates, and the cached lookup agrees (property)', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
@@ -70,6 +71,9 @@ describe('work calendars', () => {
           const date = offsetToDate(calendar, start, k);
           expect(isWorkingDay(calendar, date)).toBe(true);
           expect(dateToOffset(calendar, start, date)).toBe(k);
+          // The cached lookup answers the same, asked in any order.
+          const dateOf = offsetDates(calendar, start);
+          expect([dateOf(k), dateOf(0), dateOf(k)]).toEqual([date, offsetToDate(calendar, start, 0), date]);
         },
       ),
     );

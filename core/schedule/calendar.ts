@@ -65,6 +65,33 @@ export function offsetToDate(calendar: WorkCalendar, projectStart: string, offse
 }
 
 /**
+ * `offsetToDate` for many offsets of one calendar and start: the working days are found once, in
+ * order, and looked up afterwards, so dating n tasks costs O(n + horizon) rather than
+ * O(n × horizon) (5,000 tasks over ten years: milliseconds instead of seconds).
+ *
+ * @example
+ * const dateOf = offsetDates(STANDARD_CALENDAR, '2024-12-20');
+ * dateOf(1); // '2024-12-23'
+ */
+export function offsetDates(calendar: WorkCalendar, projectStart: string): (offset: number) => string {
+  const working = compile(calendar);
+  const dates: string[] = [];
+  let day = toDay(projectStart);
+  let scanned = 0;
+  return (offset) => {
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new RangeError(`offset must be a non-negative integer, got ${offset}`);
+    while (dates.length <= offset) {
+      if (scanned++ > MAX_SCAN_DAYS + offset * 7)
+        throw new RangeError('the calendar has no working days within 100 years');
+      if (working(day)) dates.push(fromDay(day));
+      day++;
+    }
+    return dates[offset]!;
+  };
+}
+
+/**
  * The last working day of an activity that finishes at work-unit offset `ef` (it occupies units
  * es … ef − 1). A milestone at `ef` = es is dated on the day of its start.
  */

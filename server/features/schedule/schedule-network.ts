@@ -1,7 +1,7 @@
 import {
   addWorkingDays,
   dateToOffset,
-  offsetToDate,
+  offsetDates,
   type WorkCalendar,
 } from '../../../core/schedule/calendar';
 import { leaveUnits } from '../../../core/schedule/resource-calendar';
@@ -151,10 +151,22 @@ function constraintOffsets(
   return {};
 }
 
+// One offset → date lookup per calendar object and start (a network's calendar dates every task).
+const lookups = new WeakMap<WorkCalendar, Map<string, (offset: number) => string>>();
+
+function lookup(calendar: WorkCalendar, start: string): (offset: number) => string {
+  const byStart = lookups.get(calendar) ?? new Map<string, (offset: number) => string>();
+  lookups.set(calendar, byStart);
+  const dateOf = byStart.get(start) ?? offsetDates(calendar, start);
+  byStart.set(start, dateOf);
+  return dateOf;
+}
+
 /** The date of work unit `offset`; negative offsets (late dates before the start) count back. */
 export function dateAt(calendar: WorkCalendar, start: string, offset: number): string {
-  if (offset >= 0) return offsetToDate(calendar, start, Math.round(offset));
-  return addWorkingDays(calendar, offsetToDate(calendar, start, 0), Math.round(offset));
+  const dateOf = lookup(calendar, start);
+  if (offset >= 0) return dateOf(Math.round(offset));
+  return addWorkingDays(calendar, dateOf(0), Math.round(offset));
 }
 
 /**
