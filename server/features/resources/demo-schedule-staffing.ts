@@ -21,7 +21,7 @@ export interface StaffedResource extends StoredResource {
 
 /**
  * Replaces the plan's role resources by named people (see above). Deterministic: people are
- * taken in a rotation that starts at `projectIndex`, and new ids come from a generator of their own
+ * taken in a rotation that starts at `projectIndex`, those staffing the fewest schedules first, and new ids come from a generator of their own
  * (createDemoIds), so the seeding generator's sequence, and with it the rest of the demo, is unchanged.
  */
 export function staffScheduleResources(
@@ -29,6 +29,8 @@ export function staffScheduleResources(
   s: DemoStructure,
   teamId: string | null,
   projectIndex: number,
+  /** How many schedules each person already staffs; the least used are taken first, and counted. */
+  usage: Map<string, number> = new Map(),
 ): { resources: StaffedResource[]; assignments: StoredAssignment[] } {
   const inTeam = new Set(s.members.filter((m) => m.team_id === teamId).map((m) => m.person_id));
   const taken = new Set<string>();
@@ -37,12 +39,21 @@ export function staffScheduleResources(
   const groups = new Map<string, string[]>();
   for (const role of plan.resources) {
     const titles = TITLES[role.name] ?? [];
-    const candidates = s.people.filter((p) => titles.includes(p.title ?? '') && !inTeam.has(p.id));
+    const eligible = s.people.filter((p) => titles.includes(p.title ?? '') && !inTeam.has(p.id));
+    // The rotation from projectIndex, then the people staffing the fewest schedules so far first.
+    const rotated = eligible.map(
+      (_, k) => eligible[(projectIndex + k) % eligible.length] as (typeof eligible)[number],
+    );
+    const candidates = rotated
+      .map((p, k) => ({ p, k }))
+      .sort((a, b) => (usage.get(a.p.id) ?? 0) - (usage.get(b.p.id) ?? 0) || a.k - b.k)
+      .map((x) => x.p);
     const group: string[] = [];
     for (let k = 0; k < candidates.length && group.length < role.capacity; k++) {
-      const person = candidates[(projectIndex + k) % candidates.length];
+      const person = candidates[k];
       if (!person || taken.has(person.id)) continue;
       taken.add(person.id);
+      usage.set(person.id, (usage.get(person.id) ?? 0) + 1);
       const id = group.length === 0 ? role.id : newId();
       group.push(id);
       resources.push({

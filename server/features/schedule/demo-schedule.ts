@@ -137,6 +137,7 @@ export async function seedScheduleDemo(
     schedule_assignments: [] as object[],
     schedule_baselines: [] as object[],
   };
+  const staffing = new Map<string, number>();
   for (const [index, p] of s.projects.entries()) {
     const row = p.row;
     if (!SCHEDULED.includes(row.key) || !row.start_date || !row.end_date) continue;
@@ -150,7 +151,7 @@ export async function seedScheduleDemo(
     );
     // Role resources become named people, so schedule work shows as demand on them.
     const teamId = p.teamIndex === null ? null : (s.teams[p.teamIndex]?.id ?? null);
-    const staffed = staffScheduleResources(plan, s, teamId, index);
+    const staffed = staffScheduleResources(plan, s, teamId, index, staffing);
     plan.resources = staffed.resources;
     plan.assignments = staffed.assignments;
     const personOf = new Map(staffed.resources.map((r) => [r.id, r.personId]));
