@@ -1,18 +1,33 @@
 import { useState } from 'react';
-import { type Assumption, type Decision, type Issue, usePlaybookList } from '../../api/playbook';
+import { isApiError } from '../../api/client';
+import {
+  type Assumption,
+  type Decision,
+  type Issue,
+  usePlaybookList,
+  usePlaybookWrite,
+} from '../../api/playbook';
 import { Badge, Button, Card, ErrorState, humanise, Skeleton } from '../../design';
 import { formatDate } from '../../lib/format';
+import { ConflictNotice } from './conflict-notice';
 import type { RaidKind } from './raid-entry';
 import { RaidEntryDialog } from './raid-entry-dialog';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Issues, assumptions and decisions of the project's RAID log, each with its Add form. */
+/**
+ * Issues, assumptions and decisions of the project's RAID log, each with its Add form and the next
+ * step in place: escalate or resolve an issue, validate or invalidate an assumption, decide a decision.
+ */
 export function RaidRegisters({ projectId }: { projectId: string }) {
   const issues = usePlaybookList<Issue>('issues', { projectId });
   const assumptions = usePlaybookList<Assumption>('assumptions', { projectId });
   const decisions = usePlaybookList<Decision>('decisions', { projectId });
   const [adding, setAdding] = useState<RaidKind | null>(null);
+  const issueWrite = usePlaybookWrite<Issue>('issues').update;
+  const assumptionWrite = usePlaybookWrite<Assumption>('assumptions').update;
+  const decisionWrite = usePlaybookWrite<Decision>('decisions').update;
+  const failed = [issueWrite, assumptionWrite, decisionWrite].find((w) => w.isError)?.error;
   const add = (kind: RaidKind) => (
     <Button size="sm" onClick={() => setAdding(kind)}>
       Add {kind}
@@ -45,6 +60,36 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
                 {i.escalationLevel === 0 && i.escalationPath.length > 0 && (
                   <span className="muted"> · escalates to {i.escalationPath.join(', then ')}</span>
                 )}
+                {i.status !== 'resolved' && i.status !== 'closed' && (
+                  <span className="row">
+                    {i.escalationLevel < i.escalationPath.length && (
+                      <Button
+                        size="sm"
+                        disabled={issueWrite.isPending}
+                        onClick={() =>
+                          issueWrite.mutate({
+                            id: i.id,
+                            version: i.version,
+                            patch: { escalationLevel: i.escalationLevel + 1 },
+                          })
+                        }
+                        aria-label={`Escalate ${i.title} to ${i.escalationPath[i.escalationLevel]}`}
+                      >
+                        Escalate
+                      </Button>
+                    )}
+                    <Button
+                      size="sm"
+                      disabled={issueWrite.isPending}
+                      onClick={() =>
+                        issueWrite.mutate({ id: i.id, version: i.version, patch: { status: 'resolved' } })
+                      }
+                      aria-label={`Resolve ${i.title}`}
+                    >
+                      Resolve
+                    </Button>
+                  </span>
+                )}
               </li>
             ))}
             {issues.data.length === 0 && <li>No issues.</li>}
@@ -62,6 +107,23 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
               {assumptions.data.map((a) => (
                 <li key={a.id}>
                   {a.title} — {humanise(a.status)}, validate by {formatDate(a.validateBy)}
+                  {a.status === 'open' && (
+                    <span className="row">
+                      {(['validated', 'invalidated'] as const).map((status) => (
+                        <Button
+                          key={status}
+                          size="sm"
+                          disabled={assumptionWrite.isPending}
+                          onClick={() =>
+                            assumptionWrite.mutate({ id: a.id, version: a.version, patch: { status } })
+                          }
+                          aria-label={`${humanise(status)}: ${a.title}`}
+                        >
+                          {humanise(status)}
+                        </Button>
+                      ))}
+                    </span>
+                  )}
                 </li>
               ))}
               {assumptions.data.length === 0 && <li>No assumptions.</li>}
@@ -80,6 +142,24 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
                   {d.title} — {humanise(d.status)}
                   {d.decidedOn && ` on ${formatDate(d.decidedOn)}`}
                   {d.rationale && <span className="muted">: {d.rationale}</span>}
+                  {d.status === 'proposed' && (
+                    <span className="row">
+                      <Button
+                        size="sm"
+                        disabled={decisionWrite.isPending}
+                        onClick={() =>
+                          decisionWrite.mutate({
+                            id: d.id,
+                            version: d.version,
+                            patch: { status: 'decided', decidedOn: today() },
+                          })
+                        }
+                        aria-label={`Mark decided: ${d.title}`}
+                      >
+                        Mark decided
+                      </Button>
+                    </span>
+                  )}
                 </li>
               ))}
               {decisions.data.length === 0 && <li>No decisions.</li>}
@@ -87,6 +167,8 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
           )}
         </Card>
       </div>
+      {failed !== undefined &&
+        (isApiError(failed, 'precondition_failed') ? <ConflictNotice /> : <ErrorState error={failed} />)}
       {adding && <RaidEntryDialog kind={adding} projectId={projectId} onClose={() => setAdding(null)} />}
     </div>
   );
