@@ -19,8 +19,12 @@ export class PsplibFormatError extends Error {
  */
 export function parsePsplib(text: string): RcpspInstance {
   const lines = text.split(/\r?\n/);
-  const jobCount = headerNumber(lines, /jobs \(incl\. supersource\/sink \)\s*:\s*(\d+)/);
-  const resourceCount = headerNumber(lines, /-\s*renewable\s*:\s*(\d+)/);
+  const jobCount = headerNumber(
+    lines,
+    /jobs \(incl\. supersource\/sink \)\s*:\s*(\d+)/,
+    '"jobs (incl. supersource/sink ):"',
+  );
+  const resourceCount = headerNumber(lines, /-\s*renewable\s*:\s*(\d+)/, '"- renewable :"');
   if (jobCount < 1) throw new PsplibFormatError('job count must be positive');
 
   const successors: number[][] = Array.from({ length: jobCount }, () => []);
@@ -61,12 +65,12 @@ export function parsePsplib(text: string): RcpspInstance {
   };
 }
 
-function headerNumber(lines: readonly string[], pattern: RegExp): number {
+function headerNumber(lines: readonly string[], pattern: RegExp, label: string): number {
   for (const line of lines) {
     const match = pattern.exec(line);
     if (match?.[1]) return Number(match[1]);
   }
-  throw new PsplibFormatError(`missing header ${pattern.source}`);
+  throw new PsplibFormatError(`not a PSPLIB single-mode file: missing header line ${label}`);
 }
 
 /** Numeric rows after a section title, skipping `skip` header lines, stopping at a `***` rule. */
