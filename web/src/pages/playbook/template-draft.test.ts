@@ -81,6 +81,21 @@ describe('template draft edits', () => {
     expect(findDraftErrors(draftOf(content), TRIAD)).toEqual({});
   });
 
+  it("typing a key through another item's key never takes that item's references", () => {
+    let content = predictive();
+    const gatesOf = (c: MethodologyContent, phase: string) =>
+      c.gates.filter((g) => g.afterPhase === phase).map((g) => g.key);
+    const before = { initiation: gatesOf(content, 'initiation'), planning: gatesOf(content, 'planning') };
+    // Planning is renamed by typing "initiation" and then one more letter.
+    content = renameKey(content, 'phases', 1, 'initiation');
+    content = renameKey(content, 'phases', 1, 'initiationx');
+    expect(gatesOf(content, 'initiation')).toEqual(before.initiation);
+    expect(gatesOf(content, 'initiationx')).toEqual([]);
+    expect(findDraftErrors(draftOf(content), TRIAD)).toEqual({
+      'content.gates.1.afterPhase': 'no phase "planning"',
+    });
+  });
+
   it('removing a document or role removes the references; removing a phase reports the gate', () => {
     let content = predictive();
     content = removeSectionItem(

@@ -118,11 +118,19 @@ export function removeSectionItem(content: MethodologyContent, section: Section,
   return next;
 }
 
-/** Changes an item's key and every reference to it (gate phases, artefacts, approvers, intake form). */
+/**
+ * Changes an item's key and every reference to it (gate phases, artefacts, approvers, intake form).
+ * References move only between unambiguous keys: while the old key is shared with another item, or
+ * the new one is taken, they stay put (and `findDraftErrors` reports what no longer resolves), so
+ * typing a key through another item's key never captures that item's references.
+ */
 export function renameKey(content: MethodologyContent, section: Section, index: number, to: string) {
-  const from = content[section][index]?.key;
+  const items: { key: string }[] = content[section];
+  const from = items[index]?.key;
   if (from === undefined) return content;
-  const swap = (k: string) => (k === from ? to : k);
+  const others = items.filter((_, i) => i !== index).map((item) => item.key);
+  const carry = !others.includes(from) && !others.includes(to);
+  const swap = (k: string) => (carry && k === from ? to : k);
   const next = {
     ...content,
     [section]: content[section].map((item, i) => (i === index ? { ...item, key: to } : item)),
