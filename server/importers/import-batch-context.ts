@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { StatusCategory } from '../../core/model/vocabulary';
-import type { Store } from '../store/database';
+import type { Engine, Store } from '../store/database';
 import type { Database } from '../store/tables';
 import { createImportId, type ImportPerson } from './import-batch-record';
 
@@ -10,6 +10,8 @@ import { createImportId, type ImportPerson } from './import-batch-record';
  * by committed batches only as long as the run goes on without failing.
  */
 export interface ImportContext {
+  /** The store's engine: the bulk insert writes its placeholders for it. */
+  engine: Engine;
   organisationId: string;
   /** `jira:<site or file name>`, stored in work_items.source. */
   source: string;

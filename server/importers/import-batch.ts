@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { WorkItemType } from '../../core/model/vocabulary';
 import { canBeChildOf } from '../../core/model/work-item-rules';
-import { insertInBatches } from '../store/bulk-insert';
 import type { AuditEventsTable, Database, StatusChangesTable, WorkItemsTable } from '../store/tables';
 import { type ImportContext, resolvePerson, resolveProject } from './import-batch-context';
 import { createImportId, type ImportRecord } from './import-batch-record';
+import { insertImportRows } from './import-insert';
 
 /**
  * Writes one batch of records inside the caller's transaction, as a sync: a record whose key is
@@ -202,7 +202,7 @@ export async function writeImportBatch(
   }
 
   inserts.sort((a, b) => PARENTS_FIRST[a.type as WorkItemType] - PARENTS_FIRST[b.type as WorkItemType]);
-  await insertInBatches(trx, 'work_items', inserts);
+  await insertImportRows(trx, ctx.engine, 'work_items', inserts);
   for (const u of updates) {
     await trx
       .updateTable('work_items')
@@ -210,8 +210,8 @@ export async function writeImportBatch(
       .where('id', '=', u.id)
       .execute();
   }
-  await insertInBatches(trx, 'work_item_status_changes', changes);
-  await insertInBatches(trx, 'audit_events', audits);
+  await insertImportRows(trx, ctx.engine, 'work_item_status_changes', changes);
+  await insertImportRows(trx, ctx.engine, 'audit_events', audits);
   for (const [projectId, n] of highest) {
     // Keep Triad's own numbering clear of the imported keys (PROJ-<n> is what it would hand out).
     await trx

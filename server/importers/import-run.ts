@@ -90,6 +90,7 @@ export async function runImport(
   const onMissing = options.onMissing ?? 'keep';
   const { sourceId, runId } = await startRun(store, spec, onMissing, now);
   const ctx: ImportContext = {
+    engine: store.engine,
     organisationId: orgId,
     source: spec.source,
     sourcePrefix: `${spec.system}:`,
@@ -111,10 +112,8 @@ export async function runImport(
   let batchNumber = 0;
   const batchSize = options.batchSize ?? 500;
 
-  // SQLite's default page cache (2 MB) makes every index insert of a large import a cache miss;
-  // 64 MB for the length of the import made a 20,000-issue import 25% faster.
-  const cacheBefore = store.engine === 'sqlite' ? await sqliteCacheSize(store) : undefined;
-  if (cacheBefore !== undefined) await sql`pragma cache_size = -65536`.execute(store.db);
+  const sqlite = store.engine === 'sqlite' ? await sqliteSettings(store) : undefined;
+  if (sqlite) await tuneSqliteForImport(store);
   try {
     const flush = async (batch: ImportRecord[]) => {
       if (batch.length === 0) return;
@@ -180,7 +179,7 @@ export async function runImport(
       .catch(() => undefined);
     throw error;
   } finally {
-    if (cacheBefore !== undefined) await sql.raw(`pragma cache_size = ${cacheBefore}`).execute(store.db);
+    if (sqlite) await restoreSqlite(store, sqlite);
   }
 }
 
@@ -242,7 +241,37 @@ async function startRun(store: Store, spec: ImportRunSpec, onMissing: MissingPol
   return { sourceId, runId };
 }
 
-async function sqliteCacheSize(store: Store): Promise<number> {
-  const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(store.db);
-  return Number(rows[0]?.cache_size ?? -2000);
+/*
+ * SQLite settings for the length of an import, on the import's connection only; restored after.
+ * - cache_size: the default page cache (2 MB) makes every index insert of a large import a cache
+ *   miss; 64 MB made a 20,000-issue import 25% faster.
+ * - wal_autocheckpoint: by default a checkpoint copies the WAL back into the database (and syncs
+ *   it) every 1,000 pages, some 4 MB, which a large import passes every few batches, copying the
+ *   same hot index pages again each time. 65,536 pages (256 MB) checkpoint them far less often.
+ *   Commits are as durable as before (synchronous is unchanged), and a killed import leaves
+ *   committed batches in the WAL, which SQLite replays on the next open.
+ */
+const IMPORT_CACHE_KIB = 65_536;
+const IMPORT_WAL_PAGES = 65_536;
+
+async function sqliteSettings(store: Store): Promise<{ cacheSize: number; walPages: number }> {
+  const cache = await sql<{ cache_size: number }>`pragma cache_size`.execute(store.db);
+  const wal = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db);
+  return {
+    cacheSize: Number(cache.rows[0]?.cache_size ?? -2000),
+    walPages: Number(wal.rows[0]?.wal_autocheckpoint ?? 1000),
+  };
+}
+
+async function tuneSqliteForImport(store: Store): Promise<void> {
+  await sql.raw(`pragma cache_size = -${IMPORT_CACHE_KIB}`).execute(store.db);
+  await sql.raw(`pragma wal_autocheckpoint = ${IMPORT_WAL_PAGES}`).execute(store.db);
+}
+
+async function restoreSqlite(store: Store, before: { cacheSize: number; walPages: number }): Promise<void> {
+  await sql.raw(`pragma cache_size = ${Math.trunc(before.cacheSize)}`).execute(store.db);
+  await sql.raw(`pragma wal_autocheckpoint = ${Math.trunc(before.walPages)}`).execute(store.db);
+  // Fold the import's WAL back now rather than at some later writer's commit; PASSIVE waits for
+  // no reader or writer (what it cannot copy yet, a later checkpoint does).
+  await sql`pragma wal_checkpoint(PASSIVE)`.execute(store.db);
 }
