@@ -77,20 +77,33 @@ export function computeCumulativeFlow(input: FlowInput, options: CumulativeFlowO
     delta[row + b + 1] = (delta[row + b + 1] as number) - 1;
   };
   for (const t of timelines) {
-    const steps: [number, number][] = [[dayOfMs(t.createdMs), 0]];
+    // Steps (day, state): the creation day in the first state, then each change. The state at
+    // the end of day d is that of the last step on or before d, so each step holds until the day
+    // before the next later step.
+    let day = dayOfMs(t.createdMs);
+    let state = 0;
     if (t.changes.length > 0) {
-      for (const c of t.changes)
-        steps.push([dayOfMs(c.atMs), index.get(byStatus ? c.status : c.category) ?? 0]);
+      for (const c of t.changes) {
+        const next = dayOfMs(c.atMs);
+        if (next > day) add(state, day, next - 1);
+        day = next;
+        state = index.get(byStatus ? c.status : c.category) ?? 0;
+      }
     } else {
-      if (t.startedMs !== undefined) steps.push([dayOfMs(t.startedMs), byStatus ? 0 : 1]);
-      if (t.doneMs !== undefined) steps.push([dayOfMs(t.doneMs), byStatus ? 0 : 2]);
+      if (t.startedMs !== undefined) {
+        const next = dayOfMs(t.startedMs);
+        if (next > day) add(state, day, next - 1);
+        day = next;
+        state = byStatus ? 0 : 1;
+      }
+      if (t.doneMs !== undefined) {
+        const next = dayOfMs(t.doneMs);
+        if (next > day) add(state, day, next - 1);
+        day = next;
+        state = byStatus ? 0 : 2;
+      }
     }
-    // The state at the end of day d is that of the last step on or before d.
-    for (let i = 0; i < steps.length; i++) {
-      const [day, state] = steps[i] as [number, number];
-      const nextDay = steps[i + 1]?.[0] ?? Number.POSITIVE_INFINITY;
-      if (nextDay > day) add(state, day, nextDay - 1);
-    }
+    add(state, day, Number.POSITIVE_INFINITY);
   }
   const running = new Int32Array(nStates);
   const days: CumulativeFlowDay[] = [];

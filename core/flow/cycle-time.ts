@@ -1,7 +1,8 @@
+import { type FinishedItems, listFinishedItems } from './finished-items';
 import { type FlowInput, type ItemTimeline, toTimelines } from './item-timeline';
 import { computeMean, computePercentiles } from './percentiles';
 import { type DayRange, DEFAULT_PERCENTILES, type DurationUnit, type PercentileTable } from './types';
-import { dayOfMs, formatDayNumber, getDayNumber, MS_PER_DAY } from './utc-days';
+import { dayOfMs, MS_PER_DAY } from './utc-days';
 
 export interface DurationSample {
   id: string;
@@ -36,43 +37,46 @@ export function durationDays(fromMs: number, toMs: number, unit: DurationUnit): 
   return (toMs - fromMs) / MS_PER_DAY;
 }
 
-function computeDurations(
-  input: FlowInput,
-  startOf: (t: ItemTimeline) => number | undefined,
-  reason: 'done-before-start' | 'done-before-created',
-  options: DurationOptions,
+/** Which duration: cycle time starts at the commitment point, lead time at creation. */
+export type DurationKind = 'cycle' | 'lead';
+
+/**
+ * Cycle or lead times of items already found finished (see {@link listFinishedItems}), so a
+ * report computing both sorts and formats the finished items once.
+ */
+export function computeDurationStats(
+  finished: FinishedItems,
+  kind: DurationKind,
+  options: Omit<DurationOptions, 'doneWithin'> = {},
 ): DurationStats {
   const unit = options.unit ?? 'elapsed';
-  const lo = options.doneWithin ? getDayNumber(options.doneWithin.from) : Number.NEGATIVE_INFINITY;
-  const hi = options.doneWithin ? getDayNumber(options.doneWithin.to) : Number.POSITIVE_INFINITY;
-  const finished: { id: string; doneMs: number; days: number }[] = [];
+  const reason = kind === 'cycle' ? 'done-before-start' : 'done-before-created';
+  const { timelines, inInputOrder } = finished;
+  const n = inInputOrder.length;
+  // Each duration once, by position in input order; NaN when the item has no start.
+  const days = new Float64Array(n);
   const excluded: DurationStats['excluded'] = [];
-  for (const t of toTimelines(input)) {
-    const start = startOf(t);
-    if (t.doneMs === undefined || start === undefined) continue;
-    const doneDay = dayOfMs(t.doneMs);
-    if (doneDay < lo || doneDay > hi) continue;
-    const days = durationDays(start, t.doneMs, unit);
+  for (let k = 0; k < n; k++) {
+    const t = timelines[inInputOrder[k] as number] as ItemTimeline;
+    const start = kind === 'cycle' ? t.startedMs : t.createdMs;
+    const d = start === undefined ? Number.NaN : durationDays(start, t.doneMs as number, unit);
+    days[k] = d;
     // Migration artefacts (e.g. 1,662 rows of the rueedlinger Jira data set finish before they
     // were created) would drag percentiles below zero: report them instead of guessing a value.
-    if (days < 0) excluded.push({ id: t.id, reason });
-    else finished.push({ id: t.id, doneMs: t.doneMs, days });
+    if (d < 0) excluded.push({ id: t.id, reason });
   }
-  finished.sort((a, b) => a.doneMs - b.doneMs);
-  const values = finished.map((f) => f.days);
-  // Many items finish on the same day: format each day once.
-  const dates = new Map<number, string>();
-  const dateOf = (ms: number) => {
-    const day = dayOfMs(ms);
-    let date = dates.get(day);
-    if (date === undefined) {
-      date = formatDayNumber(day);
-      dates.set(day, date);
-    }
-    return date;
-  };
+  const samples: DurationSample[] = [];
+  const values: number[] = [];
+  // Done order visits the items out of memory order: read only the compact per-position arrays.
+  const { ids, doneDays } = finished;
+  for (const k of finished.doneOrder) {
+    const d = days[k] as number;
+    if (!(d >= 0)) continue;
+    samples.push({ id: ids[k] as string, doneDate: finished.dateOfDay(doneDays[k] as number), days: d });
+    values.push(d);
+  }
   return {
-    samples: finished.map((f) => ({ id: f.id, doneDate: dateOf(f.doneMs), days: f.days })),
+    samples,
     percentiles: computePercentiles(values, options.percentiles ?? DEFAULT_PERCENTILES),
     mean: computeMean(values),
     excluded,
@@ -88,12 +92,12 @@ function computeDurations(
  * computeCycleTimes(items, { unit: 'calendar' }).percentiles[85]; // "85% finished within N days"
  */
 export function computeCycleTimes(input: FlowInput, options: DurationOptions = {}): DurationStats {
-  return computeDurations(input, (t) => t.startedMs, 'done-before-start', options);
+  return computeDurationStats(listFinishedItems(toTimelines(input), options.doneWithin), 'cycle', options);
 }
 
 /** Lead time: the time from creation (the request) to done, per finished item, with percentiles. */
 export function computeLeadTimes(input: FlowInput, options: DurationOptions = {}): DurationStats {
-  return computeDurations(input, (t) => t.createdMs, 'done-before-created', options);
+  return computeDurationStats(listFinishedItems(toTimelines(input), options.doneWithin), 'lead', options);
 }
 
 export interface ScatterPlot {

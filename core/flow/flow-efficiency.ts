@@ -1,9 +1,13 @@
+import { type FinishedItems, listFinishedItems } from './finished-items';
 import { type FlowInput, type ItemTimeline, type TimelineChange, toTimelines } from './item-timeline';
+import type { DayRange } from './types';
 import { MS_PER_DAY } from './utc-days';
 
 export interface FlowEfficiencyOptions {
   /** Tracker statuses that are queues (e.g. "Ready for review"): time there counts as waiting. */
   waitingStatuses?: readonly string[];
+  /** Only items whose done day falls in this inclusive range. */
+  doneWithin?: DayRange;
 }
 
 export interface ItemFlowEfficiency {
@@ -54,6 +58,22 @@ function waitingIntervals(t: ItemTimeline, waiting: ReadonlySet<string>): [numbe
   return out;
 }
 
+/** Waiting time of one item inside [lo, hi]. */
+function waitingMsOf(t: ItemTimeline, waiting: ReadonlySet<string>, lo: number, hi: number): number {
+  if (t.blockedPeriods.length > 0) return coveredMs(waitingIntervals(t, waiting), lo, hi);
+  // Without explicit blocked periods the waiting spells are consecutive status changes of a
+  // sorted history: disjoint and in order, so their clipped lengths simply add up.
+  let total = 0;
+  for (let i = 0; i < t.changes.length; i++) {
+    const c = t.changes[i] as TimelineChange;
+    if (!(c.blocked || c.category === 'todo' || waiting.has(c.status))) continue;
+    const a = Math.max(c.atMs, lo);
+    const b = Math.min(t.changes[i + 1]?.atMs ?? Number.POSITIVE_INFINITY, hi);
+    if (b > a) total += b - a;
+  }
+  return total;
+}
+
 /**
  * Flow efficiency: the share of a finished item's cycle time spent actively worked on rather
  * than waiting (blocked, back in the backlog, or in a queue status):
@@ -68,14 +88,23 @@ export function computeFlowEfficiency(
   input: FlowInput,
   options: FlowEfficiencyOptions = {},
 ): FlowEfficiencyReport {
+  return computeFlowEfficiencyOfFinished(listFinishedItems(toTimelines(input), options.doneWithin), options);
+}
+
+/** {@link computeFlowEfficiency} of items already found finished (in their input order). */
+export function computeFlowEfficiencyOfFinished(
+  finished: FinishedItems,
+  options: Omit<FlowEfficiencyOptions, 'doneWithin'> = {},
+): FlowEfficiencyReport {
   const waiting = new Set(options.waitingStatuses ?? []);
   const items: ItemFlowEfficiency[] = [];
   let activeMs = 0;
   let waitingMs = 0;
-  for (const t of toTimelines(input)) {
+  for (const i of finished.inInputOrder) {
+    const t = finished.timelines[i] as ItemTimeline;
     if (t.startedMs === undefined || t.doneMs === undefined || t.doneMs <= t.startedMs) continue;
     const total = t.doneMs - t.startedMs;
-    const wait = coveredMs(waitingIntervals(t, waiting), t.startedMs, t.doneMs);
+    const wait = waitingMsOf(t, waiting, t.startedMs, t.doneMs);
     activeMs += total - wait;
     waitingMs += wait;
     items.push({

@@ -1,5 +1,5 @@
 import type { FlowItem, StatusCategory } from './types';
-import { parseTimestampMs } from './utc-days';
+import { findTimestampMs } from './utc-days';
 
 /** One status change with its instant parsed; `status` falls back to the category name. */
 export interface TimelineChange {
@@ -23,6 +23,14 @@ export interface ItemTimeline {
   blockedPeriods: readonly { fromMs: number; toMs: number }[];
 }
 
+// The error message is built only on failure: a report parses hundreds of thousands of stamps.
+function parseField(stamp: string, item: FlowItem, field: string): number {
+  const ms = findTimestampMs(stamp);
+  if (ms === undefined)
+    throw new RangeError(`item ${item.id} ${field} must be an ISO 8601 date or timestamp, got "${stamp}"`);
+  return ms;
+}
+
 /**
  * Derives the commitment point (start) and the done point of one item from its history.
  * Start = `startedAt`, else the first change out of `todo`; done = `doneAt`, else the start of
@@ -36,48 +44,55 @@ export interface ItemTimeline {
  * // startedMs = Date.UTC(2024, 0, 2), doneMs = Date.UTC(2024, 0, 5)
  */
 export function computeItemTimeline(item: FlowItem): ItemTimeline {
-  const what = `item ${item.id}`;
-  const changes: TimelineChange[] = item.statusChanges.map((c) => ({
-    atMs: parseTimestampMs(c.at, `${what} status change`),
-    category: c.category,
-    status: c.status ?? c.category,
-    blocked: c.blocked === true,
-  }));
+  const raw = item.statusChanges;
+  const changes = new Array<TimelineChange>(raw.length);
   let sorted = true;
-  for (let i = 1; i < changes.length; i++) {
-    if ((changes[i]?.atMs ?? 0) < (changes[i - 1]?.atMs ?? 0)) {
-      sorted = false;
-      break;
-    }
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as FlowItem['statusChanges'][number];
+    const atMs = parseField(c.at, item, 'status change');
+    if (i > 0 && atMs < (changes[i - 1] as TimelineChange).atMs) sorted = false;
+    changes[i] = { atMs, category: c.category, status: c.status ?? c.category, blocked: c.blocked === true };
   }
   // Array.prototype.sort is stable (ES2019), so changes at the same instant keep their order.
   if (!sorted) changes.sort((a, b) => a.atMs - b.atMs);
 
-  let doneMs = item.doneAt === undefined ? undefined : parseTimestampMs(item.doneAt, `${what} doneAt`);
-  if (doneMs === undefined && changes.at(-1)?.category === 'done') {
-    let i = changes.length - 1;
+  let doneMs = item.doneAt === undefined ? undefined : parseField(item.doneAt, item, 'doneAt');
+  const last = changes.length - 1;
+  if (doneMs === undefined && changes[last]?.category === 'done') {
+    let i = last;
     while (i > 0 && changes[i - 1]?.category === 'done') i--;
     doneMs = changes[i]?.atMs;
   }
 
-  let startedMs =
-    item.startedAt === undefined ? undefined : parseTimestampMs(item.startedAt, `${what} startedAt`);
-  if (startedMs === undefined) startedMs = changes.find((c) => c.category !== 'todo')?.atMs ?? doneMs;
+  let startedMs = item.startedAt === undefined ? undefined : parseField(item.startedAt, item, 'startedAt');
+  if (startedMs === undefined) {
+    for (const c of changes)
+      if (c.category !== 'todo') {
+        startedMs = c.atMs;
+        break;
+      }
+    startedMs ??= doneMs;
+  }
 
-  const blockedPeriods = (item.blockedPeriods ?? []).map((p) => ({
-    fromMs: parseTimestampMs(p.from, `${what} blocked period`),
-    toMs: p.to === undefined ? Number.POSITIVE_INFINITY : parseTimestampMs(p.to, `${what} blocked period`),
-  }));
+  const blockedPeriods =
+    item.blockedPeriods === undefined || item.blockedPeriods.length === 0
+      ? NO_PERIODS
+      : item.blockedPeriods.map((p) => ({
+          fromMs: parseField(p.from, item, 'blocked period'),
+          toMs: p.to === undefined ? Number.POSITIVE_INFINITY : parseField(p.to, item, 'blocked period'),
+        }));
 
   return {
     id: item.id,
-    createdMs: parseTimestampMs(item.createdAt, `${what} createdAt`),
+    createdMs: parseField(item.createdAt, item, 'createdAt'),
     startedMs,
     doneMs,
     changes,
     blockedPeriods,
   };
 }
+
+const NO_PERIODS: ItemTimeline['blockedPeriods'] = Object.freeze([]);
 
 /** {@link computeItemTimeline} for every item; metrics that run several passes call this once. */
 export function computeItemTimelines(items: readonly FlowItem[]): ItemTimeline[] {

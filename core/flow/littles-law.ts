@@ -1,7 +1,9 @@
-import { computeCycleTimes } from './cycle-time';
+import { computeDurationStats } from './cycle-time';
+import { type FinishedItems, listFinishedItems } from './finished-items';
 import { type FlowInput, toTimelines } from './item-timeline';
+import type { DailyCount } from './throughput';
 import type { DayRange } from './types';
-import { dayOfMs, getDayNumber } from './utc-days';
+import { getDayNumber } from './utc-days';
 import { computeWipPerDay } from './wip';
 
 export interface LittlesLawCheck {
@@ -42,21 +44,25 @@ export function computeLittlesLaw(averageWip: number, throughputPerDay: number):
  */
 export function computeLittlesLawCheck(input: FlowInput, window: DayRange): LittlesLawCheck {
   const timelines = toTimelines(input);
+  const finished = listFinishedItems(timelines, window, 'window');
+  return computeLittlesLawOfFinished(finished, computeWipPerDay(timelines, window), window);
+}
+
+/** {@link computeLittlesLawCheck} from the finished items and the daily WIP of the window, already computed. */
+export function computeLittlesLawOfFinished(
+  finished: FinishedItems,
+  wipPerDay: readonly DailyCount[],
+  window: DayRange,
+): LittlesLawCheck {
   const from = getDayNumber(window.from, 'window.from');
   const to = getDayNumber(window.to, 'window.to');
   if (to < from) throw new RangeError(`window ends (${window.to}) before it starts (${window.from})`);
   const days = to - from + 1;
   let wipSum = 0;
-  for (const d of computeWipPerDay(timelines, window)) wipSum += d.count;
-  let finished = 0;
-  for (const t of timelines) {
-    if (t.doneMs === undefined) continue;
-    const day = dayOfMs(t.doneMs);
-    if (day >= from && day <= to) finished++;
-  }
+  for (const d of wipPerDay) wipSum += d.count;
   const averageWip = wipSum / days;
-  const throughputPerDay = finished / days;
-  const averageCycleTime = computeCycleTimes(timelines, { unit: 'calendar', doneWithin: window }).mean;
+  const throughputPerDay = finished.inInputOrder.length / days;
+  const averageCycleTime = computeDurationStats(finished, 'cycle', { unit: 'calendar' }).mean;
   const predicted = averageCycleTime === undefined ? undefined : throughputPerDay * averageCycleTime;
   return {
     days,

@@ -1,6 +1,7 @@
+import { type FinishedItems, listFinishedItems } from './finished-items';
 import { type FlowInput, toTimelines } from './item-timeline';
 import type { DayRange } from './types';
-import { dayOfMs, formatDayNumber, formatIsoWeek, getDayNumber, isoWeekStart } from './utc-days';
+import { formatDayNumber, formatIsoWeek, getDayNumber, isoWeekStart } from './utc-days';
 
 export interface DailyCount {
   date: string;
@@ -17,19 +18,13 @@ export interface WeeklyCount {
   days: number;
 }
 
-/** The done days of the finished items, as UTC day numbers. */
-function doneDays(input: FlowInput): number[] {
-  const days: number[] = [];
-  for (const t of toTimelines(input)) if (t.doneMs !== undefined) days.push(dayOfMs(t.doneMs));
-  return days;
-}
-
-function resolveRange(days: readonly number[], range: DayRange | undefined): [number, number] | undefined {
+function resolveRange(days: ArrayLike<number>, range: DayRange | undefined): [number, number] | undefined {
   if (range) return [getDayNumber(range.from, 'range.from'), getDayNumber(range.to, 'range.to')];
   if (days.length === 0) return undefined;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const d of days) {
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as number;
     if (d < lo) lo = d;
     if (d > hi) hi = d;
   }
@@ -40,10 +35,12 @@ function resolveRange(days: readonly number[], range: DayRange | undefined): [nu
  * Counts per day over an inclusive day-number range, zero days included (Monte Carlo
  * forecasts must sample the idle days too: 55degrees docs, "Monte Carlo: How Many").
  */
-export function computeDailyCounts(days: readonly number[], fromDay: number, toDay: number): Int32Array {
+export function computeDailyCounts(days: ArrayLike<number>, fromDay: number, toDay: number): Int32Array {
   const counts = new Int32Array(Math.max(0, toDay - fromDay + 1));
-  for (const d of days)
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as number;
     if (d >= fromDay && d <= toDay) counts[d - fromDay] = (counts[d - fromDay] as number) + 1;
+  }
   return counts;
 }
 
@@ -56,11 +53,16 @@ export function computeDailyCounts(days: readonly number[], fromDay: number, toD
  * computeThroughputPerDay(items, { from: '2024-03-01', to: '2024-03-07' }); // 7 rows
  */
 export function computeThroughputPerDay(input: FlowInput, range?: DayRange): DailyCount[] {
-  const days = doneDays(input);
+  return computeThroughputOfFinished(listFinishedItems(toTimelines(input), range, 'range'), range);
+}
+
+/** {@link computeThroughputPerDay} of items already found finished within `range`. */
+export function computeThroughputOfFinished(finished: FinishedItems, range?: DayRange): DailyCount[] {
+  const days = finished.doneDays;
   const bounds = resolveRange(days, range);
   if (!bounds) return [];
   const counts = computeDailyCounts(days, bounds[0], bounds[1]);
-  return Array.from(counts, (count, i) => ({ date: formatDayNumber(bounds[0] + i), count }));
+  return Array.from(counts, (count, i) => ({ date: finished.dateOfDay(bounds[0] + i), count }));
 }
 
 /**
@@ -68,7 +70,7 @@ export function computeThroughputPerDay(input: FlowInput, range?: DayRange): Dai
  * last weeks may be partial and say how many of their days fall inside the range.
  */
 export function computeThroughputPerWeek(input: FlowInput, range?: DayRange): WeeklyCount[] {
-  const days = doneDays(input);
+  const days = listFinishedItems(toTimelines(input), range, 'range').doneDays;
   const bounds = resolveRange(days, range);
   if (!bounds) return [];
   return groupDailyCountsByWeek(computeDailyCounts(days, bounds[0], bounds[1]), bounds[0], bounds[1]);

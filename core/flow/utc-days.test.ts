@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   findDayNumber,
+  findTimestampMs,
   formatDayNumber,
   formatIsoWeek,
   getDayNumber,
@@ -37,6 +38,34 @@ describe('parseTimestampMs', () => {
     expect(parseTimestampMs('2024-03-01 12:00')).toBe(Date.UTC(2024, 2, 1, 12));
     expect(parseTimestampMs('2024-03-01T12:00:00+02:00')).toBe(Date.UTC(2024, 2, 1, 10));
     expect(parseTimestampMs('2024-03-01')).toBe(Date.UTC(2024, 2, 1));
+  });
+
+  it('reads the common shapes by hand exactly as Date.parse reads them', () => {
+    // Random instants from year 1 to 9999, written with and without seconds, fractions of 1–6
+    // digits, Z, an offset or no zone, T or a space: the hand-written reader must agree with V8.
+    const shape = fc.record({
+      ms: fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_999 }),
+      seconds: fc.boolean(),
+      fraction: fc.integer({ min: 0, max: 6 }),
+      zone: fc.constantFrom('Z', '', '+02:00', '-05:30', '+14:00', '-00:00'),
+      space: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(shape, ({ ms, seconds, fraction, zone, space }) => {
+        const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
+        let stamp = iso.slice(0, seconds ? 19 : 16);
+        if (seconds && fraction > 0) stamp += `.${`${iso.slice(20, 23)}417`.slice(0, fraction)}`;
+        stamp += zone;
+        const expected = Date.parse(`${stamp}${zone === '' ? 'Z' : ''}`);
+        return parseTimestampMs(space ? stamp.replace('T', ' ') : stamp) === expected;
+      }),
+      { numRuns: 2_000 },
+    );
+    // Shapes the reader leaves to Date.parse keep Date.parse's answer (V8 rolls Feb 30 over).
+    expect(parseTimestampMs('2024-02-30T00:00:00Z')).toBe(Date.parse('2024-02-30T00:00:00Z'));
+    expect(parseTimestampMs('2024-01-01T24:00:00Z')).toBe(Date.UTC(2024, 0, 2));
+    expect(findTimestampMs('2024-01-01T23:60:00Z')).toBeUndefined();
+    expect(findTimestampMs('2024-13-01T00:00:00Z')).toBeUndefined();
   });
 
   it('rejects what is not ISO 8601', () => {

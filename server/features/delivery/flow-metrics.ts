@@ -12,7 +12,6 @@ import {
   type DurationStats,
   type ItemTimeline,
 } from '../../../core/flow';
-import { dayOfMs, getDayNumber } from '../../../core/flow/utc-days';
 import type { Principal } from '../../auth/principal';
 import { stringEnum } from '../../resources/vocabulary-schemas';
 import type { Store } from '../../store/database';
@@ -59,15 +58,6 @@ export const DurationOut = {
     description: 'Finished items left out: done before they started or were created',
   }),
 };
-
-/** Finished within the window, per their derived done instant. */
-function doneWithin(timelines: readonly ItemTimeline[], w: ResolvedWindow): ItemTimeline[] {
-  const lo = getDayNumber(w.from);
-  const hi = getDayNumber(w.to);
-  return timelines.filter(
-    (t) => t.doneMs !== undefined && dayOfMs(t.doneMs) >= lo && dayOfMs(t.doneMs) <= hi,
-  );
-}
 
 export interface MetricRoute {
   path: string;
@@ -248,7 +238,10 @@ export const METRICS: MetricRoute[] = [
       waitingStatuses: Type.Array(Type.String()),
     },
     compute: ({ timelines, window, blockedStatuses }) => {
-      const r = computeFlowEfficiency(doneWithin(timelines, window), { waitingStatuses: blockedStatuses });
+      const r = computeFlowEfficiency(timelines, {
+        waitingStatuses: blockedStatuses,
+        doneWithin: { from: window.from, to: window.to },
+      });
       return {
         definition: DEFINITIONS.flowEfficiency,
         efficiency: r.efficiency ?? null,
