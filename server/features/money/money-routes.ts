@@ -25,14 +25,16 @@ import {
   RollupResponse,
 } from './money-schemas';
 import { computePortfolioRollup, type RollupPeriod } from './portfolio-rollup';
+import { registerTimeImportRoute } from './time-import-route';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 
-/** Earned value, budgets against actuals, and the CSV import of cost entries. */
+/** Earned value, budgets against actuals, and the CSV imports of cost and time entries. */
 export function registerMoneyRoutes(app: FastifyInstance, store: Store): void {
   if (!app.hasContentTypeParser('text/csv')) {
     app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   }
+  registerTimeImportRoute(app, store);
 
   app.get(
     '/api/v1/projects/:id/evm',

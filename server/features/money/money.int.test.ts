@@ -307,6 +307,56 @@ describe.each(engines)('money API on $name', (engine) => {
     expect(json.status).toBe(415);
   });
 
+  it('imports time entries from CSV all or nothing, costs them at the rate, and keeps others out', async () => {
+    const id = await project('TIM', '2026-01-01', '2026-03-31');
+    await ok('/api/v1/people', { name: 'Tia Timesheet', email: 'Tia@example.test', title: 'Tester' });
+    await ok('/api/v1/cost-rates', { role: 'tester', hourlyRate: 80 });
+    const bad = [
+      'person,project,date,hours,category,note',
+      'tia@example.test,TIM,2026-01-05,7.5,capex,Test plan',
+      'nobody@example.test,TIM,2026-01-06,8,opex,',
+      'tia@example.test,TIM,2026-01-07,25,opex,',
+      'not-an-email,NOPE,2026-01-08,4,opex,',
+    ].join('\n');
+    const res = await api.post('/api/v1/time-entries/import', bad, { 'content-type': CSV });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'row 3: person',
+      'row 4: hours',
+      'row 5: person',
+    ]);
+    expect((await api.get(`/api/v1/time-entries?projectId=${id}`)).body.items).toEqual([]);
+    const header = await api.post('/api/v1/time-entries/import', 'person,date,hours\na@b.c,2026-01-01,1', {
+      'content-type': CSV,
+    });
+    expect(header.body.errors[0]).toMatchObject({ field: 'row 1' });
+    const good = await api.post(
+      '/api/v1/time-entries/import',
+      'Person,Project,Date,Hours,Category\nTIA@example.test,TIM,2026-01-05,7.5,capex\ntia@example.test,TIM,2026-02-02,4,\n',
+      { 'content-type': CSV },
+    );
+    expect([good.status, good.body]).toEqual([200, { created: 2, total: 11.5 }]);
+    const items = (await api.get(`/api/v1/time-entries?projectId=${id}&sort=workedOn`)).body.items;
+    expect(items.map((i: { hours: number; category: string }) => [i.hours, i.category])).toEqual([
+      [7.5, 'capex'],
+      [4, 'opex'],
+    ]);
+    expect((await api.get(`/api/v1/time-entries/${items[0].id}/audit`)).body.items[0].action).toBe('create');
+    // Costed at the tester rate: 11.5 h × 80.
+    const bva = await api.get(`/api/v1/projects/${id}/budget-vs-actuals`);
+    expect(bva.body.totals.actual.labour).toBe(920);
+    const stranger = await createTestUser(store, organisationId, {
+      grants: [{ role: 'pmo_lead', scopeType: 'portfolio', scopeId: other }],
+    });
+    const refused = await apiClient(app, await tokenFor(store, organisationId, stranger.userId)).post(
+      '/api/v1/time-entries/import',
+      'person,project,date,hours\ntia@example.test,TIM,2026-01-09,1',
+      { 'content-type': CSV },
+    );
+    expect([refused.status, refused.body.errors[0].field]).toEqual([403, 'row 2: project']);
+    expect((await api.post('/api/v1/time-entries/import', { rows: [] })).status).toBe(415);
+  });
+
   it('lets only the right roles read EVM and import costs', async () => {
     const id = await project('ACL', '2026-01-01', '2026-03-31');
     await ok('/api/v1/budgets', { projectId: id, name: 'Plan', lines: months(2026, 1, [100, 100, 100]) });

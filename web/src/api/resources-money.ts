@@ -280,13 +280,13 @@ export function useApplySuggestion() {
   });
 }
 
-/** Uploads a cost CSV (all rows or none). */
-export function useImportCosts() {
+/** Uploads a CSV of cost or time entries (all rows or none). */
+export function useImportCsv(kind: 'cost-entries' | 'time-entries') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (csv: string) => {
       const response = await fetch(
-        '/api/v1/cost-entries/import',
+        `/api/v1/${kind}/import`,
         authenticate({
           method: 'POST',
           headers: { 'Content-Type': 'text/csv', Accept: 'application/json' },
@@ -299,7 +299,7 @@ export function useImportCosts() {
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['money'] });
-      void client.invalidateQueries({ queryKey: ['cost-entries'] });
+      void client.invalidateQueries({ queryKey: [kind] });
     },
   });
 }

@@ -1,0 +1,90 @@
+import { parse } from 'csv-parse/sync';
+import { findDayNumber } from '../../../core/flow/utc-days';
+import type { FieldError } from '../../http/problem';
+import { COST_CATEGORIES, type CostCategory } from './money-vocabulary';
+
+export interface ParsedTime {
+  /** 1-based line of the file (the header is line 1). */
+  row: number;
+  /** The person's email, in lower case. */
+  person: string;
+  project: string;
+  date: string;
+  hours: number;
+  category: CostCategory;
+  note: string | null;
+}
+
+const MAX_ROWS = 20_000;
+
+/**
+ * Reads time entries from CSV text with a header naming `person` (their email), `project` (key),
+ * `date` and `hours`, and optionally `category` (capex/opex, default opex) and `note`, in any order
+ * and case. Every bad cell is reported with its line; hours are more than 0 and at most 24.
+ *
+ * @example
+ * parseTimeCsv('person,project,date,hours\nann@example.com,PAY,2026-01-05,7.5');
+ * // rows: [{ row: 2, person: 'ann@example.com', project: 'PAY', date: '2026-01-05', hours: 7.5, … }]
+ */
+export function parseTimeCsv(text: string): { rows: ParsedTime[]; errors: FieldError[] } {
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (error) {
+    return {
+      rows: [],
+      errors: [{ field: 'body', message: `not readable as CSV: ${(error as Error).message}` }],
+    };
+  }
+  const header = (records[0] ?? []).map((h) => h.toLowerCase().replace(/[_\s]/g, ''));
+  const at = (name: string) => header.indexOf(name);
+  const missing = ['person', 'project', 'date', 'hours'].filter((c) => at(c) < 0);
+  if (missing.length > 0)
+    return {
+      rows: [],
+      errors: [
+        {
+          field: 'row 1',
+          message: `the header must name the columns ${missing.map((m) => `"${m}"`).join(', ')}`,
+        },
+      ],
+    };
+  if (records.length < 2)
+    return { rows: [], errors: [{ field: 'body', message: 'no rows after the header' }] };
+  if (records.length - 1 > MAX_ROWS)
+    return { rows: [], errors: [{ field: 'body', message: `more than ${MAX_ROWS} rows` }] };
+
+  const rows: ParsedTime[] = [];
+  const errors: FieldError[] = [];
+  records.slice(1).forEach((record, i) => {
+    const row = i + 2;
+    const cell = (name: string) => (at(name) >= 0 ? (record[at(name)] ?? '') : '');
+    const bad = (column: string, message: string) => errors.push({ field: `row ${row}: ${column}`, message });
+    const before = errors.length;
+    const person = cell('person').toLowerCase();
+    if (!person.includes('@')) bad('person', `"${person}" is not an email address`);
+    const project = cell('project');
+    if (project === '') bad('project', 'is empty');
+    const date = cell('date');
+    if (findDayNumber(date) === undefined) bad('date', `"${date}" is not a calendar date YYYY-MM-DD`);
+    const rawHours = cell('hours');
+    const hours = rawHours === '' ? Number.NaN : Number(rawHours);
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 24)
+      bad('hours', `"${rawHours}" is not more than 0 and at most 24`);
+    const category = (cell('category') || 'opex').toLowerCase();
+    if (!(COST_CATEGORIES as readonly string[]).includes(category))
+      bad('category', `"${category}" is not capex or opex`);
+    if (errors.length > before) return;
+    const note = cell('note');
+    rows.push({
+      row,
+      person,
+      project,
+      date,
+      hours,
+      category: category as CostCategory,
+      note: note === '' ? null : note.slice(0, 2000),
+    });
+  });
+  return { rows, errors };
+}
