@@ -13,7 +13,8 @@ import {
   parseContentJson,
   type TemplateDraft,
 } from './template-draft';
-import { DocumentsSection, GatesSection, PhasesSection, RolesSection } from './template-sections';
+import { GatesSection } from './template-gates-section';
+import { DocumentsSection, PhasesSection, RolesSection } from './template-sections';
 
 const TRIAD_ROLES = Object.keys(ROLE_LABELS);
 const SECTIONS = [
