@@ -227,6 +227,12 @@ export const useBacklog = (portfolioId: string | undefined, model: string) =>
     enabled: Boolean(portfolioId && model),
   });
 
+export const usePrioritisation = (workItemId: string) =>
+  useQuery({
+    queryKey: ['value', 'prioritisation', workItemId],
+    ...get<Prioritisation>(`/work-items/${workItemId}/prioritisation`),
+  });
+
 export interface PrioritisationChange {
   workItemId: string;
   /** The inputs' version the change is based on (0 before the first save), sent as If-Match. */

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type BacklogItem, useBacklog, useValueList } from '../../api/value';
-import { ButtonLink, Card, humanise, Select } from '../../design';
+import { type Backlog, type BacklogItem, useBacklog, useValueList } from '../../api/value';
+import { Button, ButtonLink, Card, humanise, Select } from '../../design';
 import { usePageTitle } from '../record-name';
+import { ScoreDialog } from './score-dialog';
 import { formatNumber, PageHeader, PortfolioPicker, QueryView, usePortfolioChoice } from './value-common';
 
 const BUILT_IN = [
@@ -26,6 +27,13 @@ export function PrioritisationPage() {
       .map((m) => ({ value: m.id, label: `${m.name} (weighted)` })),
   ];
   const backlog = useBacklog(portfolioId, model);
+  const [scoring, setScoring] = useState<Backlog['items'][number]['workItem']>();
+  const criteria = models.data?.find((m) => m.id === backlog.data?.model.id)?.criteria ?? [];
+  const scoreButton = (workItem: Backlog['items'][number]['workItem']) => (
+    <Button size="sm" onClick={() => setScoring(workItem)}>
+      Score<span className="visually-hidden"> {workItem.key}</span>
+    </Button>
+  );
   return (
     <div className="stack">
       <PageHeader
@@ -64,6 +72,9 @@ export function PrioritisationPage() {
                           Score
                         </th>
                         <th scope="col">Breakdown</th>
+                        <th scope="col">
+                          <span className="visually-hidden">Actions</span>
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -80,6 +91,7 @@ export function PrioritisationPage() {
                           <td>
                             <Breakdown item={item} />
                           </td>
+                          <td>{scoreButton(item.workItem)}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -87,13 +99,21 @@ export function PrioritisationPage() {
                 </div>
               )}
             </Card>
+            {scoring && (
+              <ScoreDialog
+                workItem={scoring}
+                model={b.model}
+                criteria={criteria}
+                onClose={() => setScoring(undefined)}
+              />
+            )}
             {b.unscored.length > 0 && (
               <Card title="Not scored under this model">
                 <ul>
                   {b.unscored.map((u) => (
                     <li key={u.workItem.id}>
                       <Link to={`/delivery/work-items/${u.workItem.id}`}>{u.workItem.key}</Link>{' '}
-                      {u.workItem.title} <span className="muted">— {u.reason}</span>
+                      {u.workItem.title} <span className="muted">— {u.reason}</span> {scoreButton(u.workItem)}
                     </li>
                   ))}
                 </ul>
