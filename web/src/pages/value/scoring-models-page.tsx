@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { isApiError } from '../../api/client';
-import { type Criterion, type ScoringModel, useSaveValueRecord, useValueList } from '../../api/value';
+import { type Criterion, type ScoringModel, useValueList } from '../../api/value';
 import { Button, Card, Input, Select } from '../../design';
+import { ConflictDialog } from '../conflict-dialog';
 import { usePageTitle } from '../record-name';
 import { PageHeader, QueryView, ScrollTable } from './value-common';
+import { useVersionedSave } from './versioned-save';
 
 const NEW_CRITERION: Criterion = {
   id: '',
@@ -44,11 +45,7 @@ export function ScoringModelsPage() {
                 ]}
                 onChange={(e) => setSelected(e.target.value)}
               />
-              <ModelEditor
-                key={`${model?.id ?? 'new'}-${model?.version ?? 0}`}
-                model={model}
-                onCreated={setSelected}
-              />
+              <ModelEditor key={model?.id ?? 'new'} model={model} onCreated={setSelected} />
             </>
           );
         }}
@@ -64,23 +61,35 @@ function ModelEditor({
   model: ScoringModel | undefined;
   onCreated: (id: string) => void;
 }) {
-  const save = useSaveValueRecord('scoring-models');
+  // The version edited: the model as opened, then as last saved here (a change made elsewhere
+  // meanwhile surfaces as a 412 on save, in the conflict dialog).
+  const [base, setBase] = useState(model);
+  const save = useVersionedSave('scoring-models', base);
   const [name, setName] = useState(model?.name ?? '');
   const [criteria, setCriteria] = useState<Criterion[]>(model?.criteria ?? [{ ...NEW_CRITERION }]);
-  const errorOf = (field: string) =>
-    isApiError(save.error) ? save.error.errors.find((e) => e.field === field)?.message : undefined;
+  const [saved, setSaved] = useState(false);
+  const errorOf = (field: string): string | undefined => save.errors[field];
   const update = (index: number, patch: Partial<Criterion>) =>
     setCriteria((list) => list.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   const totalWeight = criteria.reduce((sum, c) => sum + (Number.isFinite(c.weight) ? c.weight : 0), 0);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = { name, criteria };
-    save.mutate(model ? { id: model.id, version: model.version, body } : { body }, {
-      onSuccess: (saved) => {
-        if (!model) onCreated(saved.id);
-      },
-    });
+    setSaved(false);
+    save.submit({ name, criteria }, base ? { name: base.name, criteria: base.criteria } : {}, done);
+  };
+  const done = (record: ScoringModel) => {
+    setSaved(true);
+    setBase(record);
+    if (!base) onCreated(record.id);
+  };
+  const takeTheirs = () => {
+    const theirs = save.conflict?.theirs;
+    if (!theirs) return;
+    setName(theirs.name);
+    setCriteria(theirs.criteria);
+    setBase(theirs);
+    save.dismiss();
   };
 
   return (
@@ -193,27 +202,33 @@ function ModelEditor({
             {errorOf('criteria')}
           </p>
         )}
-        {save.isError && !errorOf('criteria') && !errorOf('name') && (
+        {errorOf('form') && (
           <p role="alert" className="t-field__error">
-            {isApiError(save.error, 'precondition_failed')
-              ? 'Someone else changed this model meanwhile; reload it and apply your change again.'
-              : save.error.message}
+            {errorOf('form')}
           </p>
         )}
         <div className="row">
           <Button onClick={() => setCriteria((list) => [...list, { ...NEW_CRITERION }])}>
             Add criterion
           </Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
+          <Button type="submit" variant="primary" disabled={save.pending}>
             Save model
           </Button>
-          {save.isSuccess && (
+          {saved && (
             <span role="status" className="muted">
               Saved.
             </span>
           )}
         </div>
       </form>
+      <ConflictDialog
+        open={save.conflict !== undefined}
+        mine={save.conflict?.mine ?? {}}
+        theirs={save.conflict?.theirs}
+        labels={{ name: 'Name', criteria: 'Criteria' }}
+        onKeepMine={() => save.keepMine(done)}
+        onTakeTheirs={takeTheirs}
+      />
     </Card>
   );
 }
