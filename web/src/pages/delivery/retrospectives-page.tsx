@@ -9,6 +9,7 @@ import {
 } from '../../api/delivery';
 import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
 import { formatDate } from '../../lib/format';
+import { ListExport } from '../list-export';
 import { FieldErrors } from './field-errors';
 import { TeamHeader } from './team-header';
 
@@ -87,7 +88,23 @@ function ActionBoard({ teamId, actions }: { teamId: string; actions: Retrospecti
   const open = actions.filter((a) => a.status !== 'done');
   const done = actions.length - open.length;
   return (
-    <Card title={`Improvement actions: ${done} of ${actions.length} done`}>
+    <Card
+      title={`Improvement actions: ${done} of ${actions.length} done`}
+      actions={
+        <ListExport
+          title="Improvement actions"
+          fileStem="improvement-actions"
+          rows={[...open, ...actions.filter((a) => a.status === 'done')]}
+          disabled={actions.length === 0}
+          columns={[
+            { header: 'Action', value: (a) => a.title },
+            { header: 'Due', value: (a) => a.dueDate },
+            { header: 'Status', value: (a) => a.status },
+            { header: 'Done on', value: (a) => a.doneAt },
+          ]}
+        />
+      }
+    >
       <FieldErrors error={update.error ?? create.error} />
       <form
         className="row"
