@@ -122,6 +122,45 @@ describe('resource calendars (leave)', () => {
     expect(result.activities['2']).toMatchObject({ es: 6, ef: 8 });
   });
 
+  it('expands weekly and daily recurring exceptions as MPXJ reads them, and skips monthly ones', () => {
+    const ana = { ...plan.resources[0]!, calendarUid: 9 };
+    const withExceptions = (exceptions: MspdiPlan['calendars'][number]['exceptions']): MspdiPlan => ({
+      ...plan,
+      calendars: [
+        ...plan.calendars,
+        { uid: 9, name: 'Ana', isBaseCalendar: false, baseCalendarUid: 1, weekDays: [], exceptions },
+      ],
+    });
+    const leave = (exception: MspdiPlan['calendars'][number]['exceptions'][number]) =>
+      resourceNonWorkingDates(withExceptions([exception]), ana);
+    const january = { from: '2025-01-01T00:00:00', to: '2025-01-31T23:59:00', working: false };
+    // Every Friday (0x20), and every other Monday and Wednesday (0x02 | 0x08, Period 2).
+    expect(leave({ ...january, type: 6, daysOfWeek: 0x20 })).toEqual([
+      '2025-01-03',
+      '2025-01-10',
+      '2025-01-17',
+      '2025-01-24',
+      '2025-01-31',
+    ]);
+    expect(leave({ ...january, type: 6, daysOfWeek: 0x0a, period: 2 })).toEqual([
+      '2025-01-01',
+      '2025-01-13',
+      '2025-01-15',
+      '2025-01-27',
+      '2025-01-29',
+    ]);
+    expect(leave({ ...january, to: '2025-01-07T23:59:00', type: 7, period: 3 })).toEqual([
+      '2025-01-01',
+      '2025-01-04',
+      '2025-01-07',
+    ]);
+    // A monthly pattern is not expanded rather than read as a month off.
+    expect(leave({ ...january, type: 4 })).toEqual([]);
+    expect(parseMspdi(serialiseMspdi(withExceptions([{ ...january, type: 6, daysOfWeek: 0x20 }])))).toEqual(
+      withExceptions([{ ...january, type: 6, daysOfWeek: 0x20 }]),
+    );
+  });
+
   it('round-trips: export then import gives the same calendars and resources', () => {
     expect(parseMspdi(serialiseMspdi(plan))).toEqual(plan);
   });

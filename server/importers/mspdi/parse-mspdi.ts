@@ -153,6 +153,9 @@ function readCalendar(c: Node): MspdiCalendar {
           from: str(period.FromDate) ?? '',
           to: str(period.ToDate) ?? '',
           working: flag(e.DayWorking),
+          ...opt('type', optInt(e.Type)),
+          ...opt('daysOfWeek', optInt(e.DaysOfWeek)),
+          ...opt('period', optInt(e.Period)),
         };
       }),
     ],

@@ -1,7 +1,7 @@
 import { dateToOffset, STANDARD_CALENDAR, type WorkCalendar } from '../../../core/schedule/calendar';
 import { leaveUnits } from '../../../core/schedule/resource-calendar';
 import type { Activity, Link, LinkType } from '../../../core/schedule/types';
-import type { MspdiCalendar, MspdiLink, MspdiPlan, MspdiResource, MspdiTask } from './plan';
+import type { MspdiCalendar, MspdiException, MspdiLink, MspdiPlan, MspdiResource, MspdiTask } from './plan';
 
 const LINK_TYPES: Record<number, LinkType> = { 0: 'FF', 1: 'FS', 2: 'SF', 3: 'SS' };
 /** LagFormat codes of elapsed units (em, eh, ed, ew, emo and their "estimated" twins). */
@@ -96,13 +96,31 @@ export function resourceNonWorkingDates(plan: MspdiPlan, resource: MspdiResource
   return [...dates].sort();
 }
 
-/** The calendar days an MSPDI exception covers (FromDate to ToDate inclusive, at most 10 years). */
-function exceptionDays(e: { from: string; to: string }): string[] {
-  const days: string[] = [];
+/**
+ * The calendar days an MSPDI exception covers, FromDate to ToDate inclusive (at most 10 years),
+ * read as MPXJ's MSPDIReader reads the recurrence: no Type (or 0) is the plain range; Type 1 and
+ * 7 are daily every `Period` days; Type 6 is weekly on `DaysOfWeek` (bit 0x01 = Sunday … 0x40 =
+ * Saturday) every `Period` weeks. Monthly and yearly patterns (Types 2–5) are not expanded: they
+ * yield no days, rather than the whole period off.
+ */
+function exceptionDays(e: MspdiException): string[] {
+  const type = e.type ?? 0;
+  if (![0, 1, 6, 7].includes(type)) return [];
+  const DAY = 86_400_000;
   const from = Date.parse(`${e.from.slice(0, 10)}T00:00:00Z`);
-  const to = Math.min(Date.parse(`${e.to.slice(0, 10)}T00:00:00Z`), from + 3653 * 86_400_000);
-  for (let t = from; Number.isFinite(t) && t <= to; t += 86_400_000)
-    days.push(new Date(t).toISOString().slice(0, 10));
+  const to = Math.min(Date.parse(`${e.to.slice(0, 10)}T00:00:00Z`), from + 3653 * DAY);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return [];
+  const every = type === 0 ? 1 : Math.max(1, e.period ?? 1);
+  const firstSunday = from - new Date(from).getUTCDay() * DAY;
+  const days: string[] = [];
+  for (let t = from; t <= to; t += DAY) {
+    const date = new Date(t);
+    if (type === 6) {
+      const week = Math.floor((t - firstSunday) / (7 * DAY));
+      if (((e.daysOfWeek ?? 0) & (1 << date.getUTCDay())) === 0 || week % every !== 0) continue;
+    } else if (Math.round((t - from) / DAY) % every !== 0) continue;
+    days.push(date.toISOString().slice(0, 10));
+  }
   return days;
 }
 

@@ -62,6 +62,15 @@ export interface MspdiException {
   from: string;
   to: string;
   working: boolean;
+  /**
+   * Recurrence (as MPXJ reads it): none/0 = the plain range, 1 and 7 = daily, 6 = weekly on
+   * `daysOfWeek`, 2–5 = yearly or monthly patterns (not expanded by Triad).
+   */
+  type?: number;
+  /** Weekly recurrence: bit 0x01 = Sunday, 0x02 = Monday … 0x40 = Saturday. */
+  daysOfWeek?: number;
+  /** Daily or weekly recurrence: every `period` days or weeks (1 when absent). */
+  period?: number;
 }
 
 export interface MspdiCalendar {

@@ -124,7 +124,9 @@ function writeCalendar(c: MspdiCalendar, el: Writer, open: Tag, close: Tag): voi
       el(6, 'ToDate', e.to);
       close(5, 'TimePeriod');
       el(5, 'Name', e.name);
-      el(5, 'Type', 1);
+      el(5, 'Type', e.type ?? 1);
+      el(5, 'Period', e.period);
+      el(5, 'DaysOfWeek', e.daysOfWeek);
       el(5, 'DayWorking', e.working);
       close(4, 'Exception');
     }
