@@ -202,11 +202,29 @@ describe('sprints, flow and forecasts', () => {
         'delivery-retrospectives',
       ],
       ['/delivery/flow?scope=portfolio', 'Flow analytics', 'delivery-flow-portfolio'],
+      ['/delivery/flow?scope=epic', 'Flow analytics', 'delivery-flow-epic'],
     ] as const) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await checkPage(page, name);
     }
+  });
+
+  it('scopes forecasts to an epic picked on the page', async () => {
+    const epics = await app.api<{ items: { id: string; key: string; title: string }[] }>(
+      'GET',
+      '/work-items?type=epic&sort=title&limit=5',
+    );
+    const epic = epics.items[1] ?? epics.items[0];
+    expect(epic).toBeDefined();
+    await page.goto('/delivery/forecast');
+    await page.getByRole('heading', { level: 1, name: 'Forecasts' }).waitFor();
+    await page.getByLabel('Scope').selectOption('epic');
+    await page.getByLabel('Epic', { exact: true }).selectOption(epic?.id ?? '');
+    await page.waitForURL(new RegExp(`scope=epic&id=${epic?.id}`));
+    await page.getByRole('heading', { name: /^When will .* be done\?$/ }).waitFor();
+    await settled(page);
+    await checkPage(page, 'delivery-forecast-epic');
   });
 
   it('ranks a backlog item with the keyboard', async () => {

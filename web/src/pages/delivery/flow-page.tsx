@@ -67,8 +67,8 @@ export function ScopeFlowPage() {
         <div>
           <h1>Flow analytics</h1>
           <p className="muted">
-            Throughput, cycle and lead time, WIP and its age for a team, a project or a portfolio over the
-            last 90 days.
+            Throughput, cycle and lead time, WIP and its age for a team, an epic, a project or a portfolio
+            over the last 90 days.
           </p>
         </div>
       </div>
