@@ -73,4 +73,33 @@ describe('computeBacktest', () => {
       }),
     ).toThrow(RangeError);
   });
+
+  it('scores an origin only once its window holds the minimum of finished items', () => {
+    // A team starting up: 1 item a week for 8 weeks, then 3 a day. With a 28-day window the
+    // first origins see 4 items; with minHistoryItems 10 they are counted as thin history, not
+    // scored, so their large errors do not enter the calibration.
+    const startUp = Array.from({ length: 56 }, (_, d) => (d % 7 === 6 ? 1 : 0));
+    const samples = [...startUp, ...new Array(84).fill(3)];
+    const base = {
+      history: { firstDate: '2024-01-01', samples },
+      question: { kind: 'how-many' as const, days: 7 },
+      minHistoryDays: 28,
+      windowDays: 28,
+      trials: 200,
+    };
+    const all = computeBacktest(base);
+    const honest = computeBacktest({ ...base, minHistoryItems: 10 });
+    // Origins at days 28, 35, …, 133 with a full week of outcome after them: 16 in all.
+    expect(all.points).toHaveLength(16);
+    expect(all.points[0]).toMatchObject({ origin: '2024-01-29', historyItems: 4 });
+    // Windows ending by day 56 hold 4 items; the origin at day 63 already sees 7 days × 3 = 21.
+    expect(honest.skipped.thinHistory).toBe(5);
+    expect(honest.points).toHaveLength(11);
+    expect(honest.points.every((p) => p.historyItems >= 10)).toBe(true);
+    expect(honest.points[0]?.origin).toBe('2024-03-04');
+    expect(honest.scoring).toEqual({ minHistoryDays: 28, minHistoryItems: 10 });
+    // The start-up forecasts were the wild ones: leaving them out shrinks the error.
+    expect(honest.meanAbsoluteErrorP50 as number).toBeLessThan(all.meanAbsoluteErrorP50 as number);
+    expect(() => computeBacktest({ ...base, minHistoryItems: 0 })).toThrow(/minHistoryItems/);
+  });
 });

@@ -17,6 +17,13 @@ export interface BacktestInput {
   stepDays?: number;
   /** History a forecast needs before the first origin (default 28 days). */
   minHistoryDays?: number;
+  /**
+   * Finished items the sampled window before an origin must hold for its forecast to be scored
+   * (default 1: only an all-zero window is skipped). A window with a handful of completions makes
+   * the simulation resample a few days; scoring such forecasts would mix start-up noise into the
+   * calibration of the forecasts a team actually gets. Origins below it are counted, not scored.
+   */
+  minHistoryItems?: number;
   /** Use only the last `windowDays` days before each origin (default: all of them). */
   windowDays?: number;
   /** Trials per forecast (default 2,000: many forecasts are made). */
@@ -28,6 +35,8 @@ export interface BacktestPoint {
   /** The forecast's start date: only history before it was used. */
   origin: string;
   historyDays: number;
+  /** Items finished in the sampled window before the origin. */
+  historyItems: number;
   /** What happened: days needed (when) or items finished (how-many). */
   actual: number;
   /** The forecast per percentile, in the same unit; null when beyond the simulation cap. */
@@ -49,7 +58,14 @@ export interface BacktestReport {
   meanAbsoluteErrorP50: number | undefined;
   /** Mean signed error of the P50 forecast (bias), in `unit`. */
   meanErrorP50: number | undefined;
-  skipped: { allZeroHistory: number; unobservable: number };
+  /** The rule an origin met to be scored. */
+  scoring: { minHistoryDays: number; minHistoryItems: number };
+  /**
+   * Origins not scored: nothing finished before them, fewer than `minHistoryItems` finished in
+   * their window (thin history, typically the first weeks of a team), or the outcome lies beyond
+   * the data.
+   */
+  skipped: { allZeroHistory: number; thinHistory: number; unobservable: number };
 }
 
 function within(kind: BacktestQuestion['kind'], actual: number, forecast: number | null): boolean {
@@ -73,12 +89,14 @@ export function computeBacktest(input: BacktestInput): BacktestReport {
   const first = getDayNumber(input.history.firstDate, 'history.firstDate');
   const step = input.stepDays ?? 7;
   const minHistory = input.minHistoryDays ?? 28;
+  const minItems = input.minHistoryItems ?? 1;
   const window = input.windowDays ?? Number.POSITIVE_INFINITY;
   const trials = input.trials ?? 2_000;
   const seed = input.seed ?? DEFAULT_SEED;
   for (const [name, v] of [
     ['stepDays', step],
     ['minHistoryDays', minHistory],
+    ['minHistoryItems', minItems],
   ] as const) {
     if (!(Number.isInteger(v) && v > 0)) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
@@ -87,7 +105,7 @@ export function computeBacktest(input: BacktestInput): BacktestReport {
     throw new RangeError(`the question needs a positive integer, got ${target}`);
 
   const points: BacktestPoint[] = [];
-  const skipped = { allZeroHistory: 0, unobservable: 0 };
+  const skipped = { allZeroHistory: 0, thinHistory: 0, unobservable: 0 };
   for (let o = minHistory, i = 0; o < samples.length; o += step, i++) {
     const history = samples.slice(Math.max(0, o - window), o);
     let actual: number | undefined;
@@ -105,8 +123,14 @@ export function computeBacktest(input: BacktestInput): BacktestReport {
       skipped.unobservable++;
       continue;
     }
-    if (!history.some((v) => v > 0)) {
+    let historyItems = 0;
+    for (const v of history) historyItems += v;
+    if (historyItems === 0) {
       skipped.allZeroHistory++;
+      continue;
+    }
+    if (historyItems < minItems) {
+      skipped.thinHistory++;
       continue;
     }
     const origin = formatDayNumber(first + o);
@@ -134,6 +158,7 @@ export function computeBacktest(input: BacktestInput): BacktestReport {
     points.push({
       origin,
       historyDays: history.length,
+      historyItems,
       actual,
       forecast,
       errorP50: forecast[50] === null ? null : actual - forecast[50],
@@ -157,6 +182,7 @@ export function computeBacktest(input: BacktestInput): BacktestReport {
     meanAbsoluteErrorP50:
       errors.length === 0 ? undefined : errors.reduce((s, e) => s + Math.abs(e), 0) / errors.length,
     meanErrorP50: errors.length === 0 ? undefined : errors.reduce((s, e) => s + e, 0) / errors.length,
+    scoring: { minHistoryDays: minHistory, minHistoryItems: minItems },
     skipped,
   };
 }

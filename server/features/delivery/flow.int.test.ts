@@ -160,6 +160,17 @@ describe.each(engines)('flow analytics and forecasts on $name', (engine) => {
     expect(days['85']).toBeLessThanOrEqual(days['95']);
     expect(a.body.backtest.points.length).toBeGreaterThan(10);
     expect(a.body.backtest.calibration['85']).toBeGreaterThan(0);
+    // Only origins whose 90-day window held enough finished items are scored; the rest are counted.
+    expect(a.body.backtest.scoring).toEqual({ minHistoryDays: 90, minHistoryItems: 10 });
+    for (const point of a.body.backtest.points) {
+      expect(point.historyDays).toBe(90);
+      expect(point.historyItems).toBeGreaterThanOrEqual(10);
+    }
+    expect(Object.keys(a.body.backtest.skipped).sort()).toEqual([
+      'allZeroHistory',
+      'thinHistory',
+      'unobservable',
+    ]);
     const other = await api.get(url.replace('seed=42', 'seed=43'));
     expect(other.body.forecast.histogram).not.toEqual(a.body.forecast.histogram);
     const many = await api.get(

@@ -17,6 +17,13 @@ export const DEFAULT_HISTORY_DAYS = 90;
 /** How far back the backtest replays: a year of origins, each using `historyDays` before it. */
 const BACKTEST_SPAN_DAYS = 365;
 const BACKTEST_TRIALS = 1_000;
+/**
+ * Finished items a past origin's history window must hold before its forecast is scored. Below
+ * it (a team's first weeks, a new epic) the simulation resamples a handful of days and misses by
+ * far; those forecasts say little about the ones the page makes from a filled window, so they are
+ * counted and shown as not scored instead of dragging the calibration.
+ */
+export const BACKTEST_MIN_HISTORY_ITEMS = 10;
 
 export interface SampleWindow {
   firstDate: string;
@@ -83,15 +90,41 @@ export async function backtestBeside(
     `${addDays(asOf, -span)}T00:00:00.000Z`,
     `${asOf}T00:00:00.000Z`,
   );
-  const history = computeThroughputHistory(dates);
-  const base = { definition: DEFINITIONS.backtest, question, historyDays, trials: BACKTEST_TRIALS };
-  if (!history || history.samples.length <= historyDays)
-    return { ...base, points: [], calibration: {}, meanAbsoluteErrorP50: null, meanErrorP50: null };
+  const found = computeThroughputHistory(dates);
+  const scoring = { minHistoryDays: historyDays, minHistoryItems: BACKTEST_MIN_HISTORY_ITEMS };
+  const base = { definition: DEFINITIONS.backtest, question, historyDays, trials: BACKTEST_TRIALS, scoring };
+  const empty = { allZeroHistory: 0, thinHistory: 0, unobservable: 0 };
+  if (!found)
+    return {
+      ...base,
+      points: [],
+      calibration: {},
+      meanAbsoluteErrorP50: null,
+      meanErrorP50: null,
+      skipped: empty,
+    };
+  // The replay runs to the day before asOf: idle days after the last completion are real zeros
+  // (leaving them out would let late outcomes look faster than they were).
+  const lastDay = getDayNumber(asOf) - 1;
+  const history = {
+    firstDate: found.firstDate,
+    samples: [...found.samples, ...new Array<number>(lastDay - getDayNumber(found.lastDate)).fill(0)],
+  };
+  if (history.samples.length <= historyDays)
+    return {
+      ...base,
+      points: [],
+      calibration: {},
+      meanAbsoluteErrorP50: null,
+      meanErrorP50: null,
+      skipped: empty,
+    };
   const report = computeBacktest({
     history,
     question,
     stepDays: 7,
     minHistoryDays: historyDays,
+    minHistoryItems: BACKTEST_MIN_HISTORY_ITEMS,
     windowDays: historyDays,
     trials: BACKTEST_TRIALS,
     seed,
@@ -102,6 +135,7 @@ export async function backtestBeside(
     calibration: report.calibration,
     meanAbsoluteErrorP50: report.meanAbsoluteErrorP50 ?? null,
     meanErrorP50: report.meanErrorP50 ?? null,
+    skipped: report.skipped,
   };
 }
 

@@ -29,5 +29,5 @@ export const DEFINITIONS = {
   liveSprint:
     "Probability of finishing the remaining committed items by the sprint's last day, with the likely number done.",
   backtest:
-    'Replays history: forecasts from each origin with only the data before it and compares with what happened.',
+    'Replays history: forecasts weekly from past dates with only the data before each and compares with what happened; a date is scored only when its history window held enough finished items (a team’s first weeks are counted, not scored).',
 } as const;

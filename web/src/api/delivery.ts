@@ -88,6 +88,8 @@ export interface ThroughputHistory {
 }
 export interface BacktestPoint {
   origin: string;
+  /** Items finished in the history window before the origin. */
+  historyItems: number;
   actual: number | null;
   forecast: Partial<Percentiles<number | null>>;
   errorP50: number | null;
@@ -101,6 +103,9 @@ export interface Backtest {
   meanAbsoluteErrorP50: number | null;
   meanErrorP50: number | null;
   points: BacktestPoint[];
+  /** The rule a past date met to be scored, and how many were not. */
+  scoring: { minHistoryDays: number; minHistoryItems: number };
+  skipped: { allZeroHistory: number; thinHistory: number; unobservable: number };
 }
 export interface WhenForecast {
   definition: string;

@@ -13,15 +13,27 @@ export function BacktestCard({
   backtest,
   unit,
   stem,
+  historyItems,
 }: {
   backtest: Backtest | null;
   unit: string;
   stem: string;
+  /** Items finished in the history the forecast beside it was made from. */
+  historyItems: number;
 }) {
+  const rule = backtest ? scoringRule(backtest) : '';
+  const thinNow =
+    backtest && historyItems < backtest.scoring.minHistoryItems ? (
+      <p className="muted" role="note">
+        This forecast’s history holds only {historyItems} finished items, fewer than the{' '}
+        {backtest.scoring.minHistoryItems} a past forecast needed to be scored: treat it as a rough guess.
+      </p>
+    ) : null;
   if (!backtest || backtest.points.length === 0)
     return (
       <Card title="Backtest">
-        <p className="muted">Not enough history to replay this forecast from past dates.</p>
+        <p className="muted">Not enough history to replay this forecast from past dates. {rule}</p>
+        {thinNow}
       </Card>
     );
   const p85 = backtest.calibration['85'];
@@ -34,12 +46,13 @@ export function BacktestCard({
   return (
     <ChartFrame
       title="Backtest"
-      summary={`Replayed from ${backtest.points.length} past dates: the P85 held ${formatShare(p85)} of the time; the P50 was off by ${backtest.meanAbsoluteErrorP50?.toFixed(1) ?? '—'} ${unit} on average. Calibration: ${PERCENTILES.map((p) => `P${p} held ${formatShare(backtest.calibration[p])}`).join(', ')}. ${trust} Definition: ${backtest.definition}`}
+      summary={`Replayed from ${backtest.points.length} past dates. ${rule} The P85 held ${formatShare(p85)} of the time; the P50 was off by ${backtest.meanAbsoluteErrorP50?.toFixed(1) ?? '—'} ${unit} on average. Calibration: ${PERCENTILES.map((p) => `P${p} held ${formatShare(backtest.calibration[p])}`).join(', ')}. ${trust} Definition: ${backtest.definition}`}
       fileName={`${stem}-backtest.csv`}
       data={{
-        columns: ['Origin', 'Actual', 'P50', 'P85', 'Within P85'],
+        columns: ['Origin', 'Items in history', 'Actual', 'P50', 'P85', 'Within P85'],
         rows: backtest.points.map((p) => [
           p.origin,
+          p.historyItems,
           p.actual,
           p.forecast['50'] ?? null,
           p.forecast['85'] ?? null,
@@ -61,6 +74,21 @@ export function BacktestCard({
           { key: 'p85', name: 'Forecast P85', kind: 'line', dashed: true },
         ]}
       />
+      {thinNow}
     </ChartFrame>
   );
+}
+
+/**
+ * Which past dates were scored: a forecast made from a window with too few finished items (a
+ * team's first weeks) misses by far and says little about forecasts made from a full window.
+ */
+function scoringRule(b: Backtest): string {
+  const { minHistoryDays, minHistoryItems } = b.scoring;
+  const thin = b.skipped.thinHistory + b.skipped.allZeroHistory;
+  const notScored =
+    thin === 0
+      ? ''
+      : ` ${thin} past ${thin === 1 ? 'date' : 'dates'} with fewer finished items before ${thin === 1 ? 'it was' : 'them were'} not scored.`;
+  return `Only dates with ${minHistoryDays} days of history holding at least ${minHistoryItems} finished items are scored.${notScored}`;
 }

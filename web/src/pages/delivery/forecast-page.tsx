@@ -138,7 +138,12 @@ function WhenResult({ data, stem }: { data: WhenForecast; stem: string }) {
           valueName="Trials"
         />
       </ChartFrame>
-      <BacktestCard backtest={data.backtest} unit="days" stem={`${stem}-when`} />
+      <BacktestCard
+        backtest={data.backtest}
+        unit="days"
+        stem={`${stem}-when`}
+        historyItems={data.history.total}
+      />
     </div>
   );
 }
@@ -176,7 +181,12 @@ function HowManyResult({ data, stem }: { data: HowManyForecast; stem: string }) 
           ]}
         />
       </ChartFrame>
-      <BacktestCard backtest={data.backtest} unit="items" stem={`${stem}-how-many`} />
+      <BacktestCard
+        backtest={data.backtest}
+        unit="items"
+        stem={`${stem}-how-many`}
+        historyItems={data.history.total}
+      />
     </div>
   );
 }
