@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advanceWork, earlyDates, lateDates, retreatWork } from './assignment-calendar';
 import { computeCpm } from './cpm';
+import { computeScheduleRisk } from './schedule-risk';
 import type { Activity, LinkType } from './types';
 
 const fs = (id: string) => ({ id, type: 'FS' as const, lag: 0 });
@@ -218,5 +219,25 @@ describe('CPM with resource leave (fast-check, against a unit-by-unit reference)
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('schedule risk with resource leave', () => {
+  it('counts a task as critical in a run exactly when CPM would (fixed durations)', () => {
+    // Degenerate estimates: every run is the deterministic schedule. C's two resources are on
+    // different calendars (one away on unit 7): it runs 7 → 9 early and 8 → 9 late, so its start
+    // float is 1 but its finish float 0 — critical, in CPM and in every Monte Carlo run.
+    const fixed = (d: number) => ({ min: d, mostLikely: d, max: d });
+    const activities = [
+      { id: 'A', duration: 2, predecessors: [], estimate: fixed(2) },
+      { id: 'B', duration: 3, predecessors: [fs('A')], resourceLeave: [[2, 3]], estimate: fixed(3) },
+      { id: 'C', duration: 1, predecessors: [fs('B')], resourceLeave: [[], [7]], estimate: fixed(1) },
+    ];
+    const cpm = computeCpm(activities);
+    expect(cpm.activities.C).toMatchObject({ es: 7, ef: 9, ls: 8, lf: 9, totalFloat: 0, critical: true });
+    const risk = computeScheduleRisk(activities, { iterations: 20, seed: 1, distribution: 'pert' });
+    expect(risk.p50).toBe(cpm.makespan);
+    for (const a of activities)
+      expect(risk.criticalityIndex[a.id]).toBe(cpm.activities[a.id]!.critical ? 1 : 0);
   });
 });

@@ -77,7 +77,9 @@ export function computeScheduleRisk(
       sx[i]! += x;
       sxx[i]! += x * x;
       sxy[i]! += x * finish;
-      if (ls[i]! - es[i]! <= FLOAT_EPSILON * Math.max(1, finish)) criticalCount[i]! += 1;
+      // Total float as computeCpm measures it (the smaller of start and finish float under leave).
+      const float = net.leave[i] === undefined ? ls[i]! - es[i]! : Math.min(ls[i]! - es[i]!, lf[i]! - ef[i]!);
+      if (float <= FLOAT_EPSILON * Math.max(1, finish)) criticalCount[i]! += 1;
     }
   }
   const sorted = Float64Array.from(finishes).sort();
