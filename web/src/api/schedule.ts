@@ -16,6 +16,9 @@ export interface ScheduledTask {
   progress: 'complete' | 'in_progress' | 'not_started';
   percentComplete: number;
   duration: number;
+  /** Early start and finish as working-day offsets from the start (what link lags count in). */
+  es: number;
+  ef: number;
   earlyStart: string;
   earlyFinish: string;
   lateStart: string;

@@ -16,7 +16,7 @@ import { GanttChart } from './gantt-chart';
 import { GanttLegend } from './gantt-legend';
 import { outlineRows, rowLinks } from './gantt-model';
 import { addDays, createScale, dateToX, isoDate, ZOOMS, type Zoom } from './gantt-scale';
-import { type MoveFeedback, moveFeedback } from './move-feedback';
+import { isDriving, type MoveFeedback, moveFeedback } from './move-feedback';
 import { TaskPanel } from './task-panel';
 import './gantt.css';
 
@@ -79,11 +79,18 @@ export function GanttPage() {
       const fresh = await schedule.refetch();
       const moved = fresh.data?.tasks.find((t) => t.id === task.id);
       if (moved) {
-        const preds = record.predecessors.map((p) => ({
-          name: names.get(p.taskId) ?? p.taskId,
-          type: p.type ?? 'FS',
-          lag: p.lag ?? 0,
-        }));
+        const dates = new Map((fresh.data?.tasks ?? []).map((t) => [t.id, t]));
+        const preds = record.predecessors.map((p) => {
+          const from = dates.get(p.taskId);
+          const type = p.type ?? 'FS';
+          const lag = p.lag ?? 0;
+          return {
+            name: names.get(p.taskId) ?? p.taskId,
+            type,
+            lag,
+            driving: from ? isDriving(type, lag, from, moved) : true,
+          };
+        });
         setFeedback(moveFeedback(start, moved, preds));
       }
     } catch (error) {

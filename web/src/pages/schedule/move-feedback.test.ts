@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveFeedback } from './move-feedback';
+import { isDriving, moveFeedback } from './move-feedback';
 
 describe('moveFeedback', () => {
   it('names the links that hold a task later than the requested start', () => {
@@ -28,6 +28,24 @@ describe('moveFeedback', () => {
   it('blames the calendar when a task without links lands later (a weekend)', () => {
     expect(
       moveFeedback('2025-03-08', { name: 'X', earlyStart: '2025-03-10', totalFloat: 0 }, []).message,
-    ).toMatch(/calendar or status date/);
+    ).toMatch(/calendar, a resource's leave or the status date/);
+  });
+
+  it('names only the driving links: a link with slack is not what holds the task (resource leave)', () => {
+    // Design finishes at unit 5; Build's only resource is away on units 5 and 6, so Build starts
+    // at 7: the FS link has slack 2 and the leave holds it.
+    const design = { es: 0, ef: 5 };
+    const build = { es: 7, ef: 10 };
+    expect(isDriving('FS', 0, design, build)).toBe(false);
+    expect(isDriving('FS', 2, design, build)).toBe(true);
+    expect(isDriving('SS', 7, design, build)).toBe(true);
+    expect(isDriving('FF', 5, design, build)).toBe(true);
+    expect(isDriving('SF', 9, design, build)).toBe(false);
+    const f = moveFeedback('2025-03-03', { name: 'Build', earlyStart: '2025-03-12', totalFloat: 0 }, [
+      { name: 'Design', type: 'FS', lag: 0, driving: isDriving('FS', 0, design, build) },
+    ]);
+    expect(f.message).toBe(
+      "Build cannot start on 2025-03-03: the calendar, a resource's leave or the status date moves it to 2025-03-12.",
+    );
   });
 });
