@@ -6,6 +6,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { BudgetBars } from '../../charts/lazy-evm-budget-bars';
 import { Badge, Card, EmptyState, ErrorState, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
+import { BudgetFormCard } from './budget-form-card';
 import { PortfolioBudgetCard } from './portfolio-budget-card';
 import { TableHead } from './table-head';
 import { money } from './window';
@@ -178,6 +179,7 @@ export function BudgetsPage() {
             </Card>
           </>
         )}
+        {portfolioId && <BudgetFormCard key={portfolioId} portfolioId={portfolioId} />}
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import {
 } from '../../api/resources-money';
 import { Badge, Button, Card, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
 import { usePageTitle, usePeopleNames } from '../record-name';
+import { BudgetFormCard } from './budget-form-card';
 import { CostImportCard } from './cost-import-card';
 import { TableHead } from './table-head';
 import { money } from './window';
@@ -90,6 +91,7 @@ export function ProjectBudgetPage() {
         </Card>
         <Actuals projectId={projectId} />
         {project.data && <CostImportCard projectKey={project.data.key} />}
+        {project.data && <BudgetFormCard portfolioId={project.data.portfolioId} projectId={projectId} />}
       </div>
     </>
   );
