@@ -97,11 +97,16 @@ export function useStartImport(uploadId: string) {
   });
 }
 
-/** Polls the job twice a second while it runs. */
+/** Polls the job twice a second while it runs; a finished run has saved its source and mapping. */
 export function useImportJob(jobId: string | undefined) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['import-job', jobId],
-    queryFn: () => apiRequest<ImportJob>('GET', `/imports/jobs/${jobId}`),
+    queryFn: async () => {
+      const job = await apiRequest<ImportJob>('GET', `/imports/jobs/${jobId}`);
+      if (job.status !== 'running') void client.invalidateQueries({ queryKey: ['import-sources'] });
+      return job;
+    },
     enabled: jobId !== undefined,
     refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 500 : false),
   });
