@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
-  computeCycleTimes,
+  computeDurationStats,
   computeItemTimelines,
-  computeLeadTimes,
   computeMean,
   computeWipPerDay,
   groupDailyCountsByWeek,
+  listFinishedItems,
 } from '../../../core/flow';
 import { addDays, getDayNumber } from '../../../core/flow/utc-days';
 import { authenticate } from '../../auth/authenticate';
@@ -135,6 +135,8 @@ export function registerFlowRoutes(app: FastifyInstance, store: Store): void {
       const timelines = computeItemTimelines(data.items);
       const range = { from: window.from, to: window.to };
       const wip = computeWipPerDay(timelines, range);
+      // Found and sorted once for both cycle and lead time.
+      const finished = listFinishedItems(timelines, range);
       const from = window.from;
       return {
         scope,
@@ -149,12 +151,12 @@ export function registerFlowRoutes(app: FastifyInstance, store: Store): void {
         cycleTime: {
           definition: DEFINITIONS.cycleTime,
           unit: 'elapsed',
-          ...durationSummary(computeCycleTimes(timelines, { doneWithin: range })),
+          ...durationSummary(computeDurationStats(finished, 'cycle')),
         },
         leadTime: {
           definition: DEFINITIONS.leadTime,
           unit: 'elapsed',
-          ...durationSummary(computeLeadTimes(timelines, { doneWithin: range })),
+          ...durationSummary(computeDurationStats(finished, 'lead')),
         },
         wip: { definition: DEFINITIONS.wip, average: computeMean(wip.map((d) => d.count)) ?? null },
       };
