@@ -2,7 +2,7 @@ import type { Backtest } from '../../api/delivery';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SeriesChart } from '../../charts/delivery-charts';
 import { Card } from '../../design';
-import { formatShare, PERCENTILES } from './flow-format';
+import { describeBacktestScoring, formatShare, PERCENTILES } from './flow-format';
 
 /**
  * How far to trust the forecast beside it: the same question asked from past dates with only
@@ -21,7 +21,7 @@ export function BacktestCard({
   /** Items finished in the history the forecast beside it was made from. */
   historyItems: number;
 }) {
-  const rule = backtest ? scoringRule(backtest) : '';
+  const rule = backtest ? describeBacktestScoring(backtest) : '';
   const thinNow =
     backtest && historyItems < backtest.scoring.minHistoryItems ? (
       <p className="muted" role="note">
@@ -77,18 +77,4 @@ export function BacktestCard({
       {thinNow}
     </ChartFrame>
   );
-}
-
-/**
- * Which past dates were scored: a forecast made from a window with too few finished items (a
- * team's first weeks) misses by far and says little about forecasts made from a full window.
- */
-function scoringRule(b: Backtest): string {
-  const { minHistoryDays, minHistoryItems } = b.scoring;
-  const thin = b.skipped.thinHistory + b.skipped.allZeroHistory;
-  const notScored =
-    thin === 0
-      ? ''
-      : ` ${thin} past ${thin === 1 ? 'date' : 'dates'} with fewer finished items before ${thin === 1 ? 'it was' : 'them were'} not scored.`;
-  return `Only dates with ${minHistoryDays} days of history holding at least ${minHistoryItems} finished items are scored.${notScored}`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cfdRows,
   dayNumber,
+  describeBacktestScoring,
   formatDays,
   formatShare,
   littlesLawVerdict,
@@ -43,5 +44,20 @@ describe('flow formatting', () => {
     expect(littlesLawVerdict(1.6)).toMatch(/piling up/);
     expect(littlesLawVerdict(0.5)).toMatch(/lower/);
     expect(littlesLawVerdict(null)).toMatch(/Not enough/);
+  });
+
+  it('states which past dates the backtest scored and how many it left out', () => {
+    const scoring = { minHistoryDays: 90, minHistoryItems: 10 };
+    expect(
+      describeBacktestScoring({ scoring, skipped: { allZeroHistory: 0, thinHistory: 0, unobservable: 2 } }),
+    ).toBe('Only dates with 90 days of history holding at least 10 finished items are scored.');
+    expect(
+      describeBacktestScoring({ scoring, skipped: { allZeroHistory: 1, thinHistory: 3, unobservable: 0 } }),
+    ).toBe(
+      'Only dates with 90 days of history holding at least 10 finished items are scored. 4 past dates with fewer finished items before them were not scored.',
+    );
+    expect(
+      describeBacktestScoring({ scoring, skipped: { allZeroHistory: 0, thinHistory: 1, unobservable: 0 } }),
+    ).toContain('1 past date with fewer finished items before it was not scored.');
   });
 });

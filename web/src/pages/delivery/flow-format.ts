@@ -1,4 +1,5 @@
 // Pure helpers that turn flow-metric responses into chart rows, reference lines and sentences.
+import type { Backtest } from '../../api/delivery';
 import type { ReferenceSpec, SeriesRow } from '../../charts/delivery-charts';
 
 export const PERCENTILES = ['50', '70', '85', '95'] as const;
@@ -68,4 +69,16 @@ export function predictabilitySentence(p: {
 }) {
   const [lo = 0.8, hi = 1] = p.band;
   return `On average ${formatShare(p.meanRatio)} of the commitment was completed; ${formatShare(p.withinBandShare)} of sprints landed within ${formatShare(lo)}–${formatShare(hi)}.`;
+}
+
+/**
+ * Which past dates a backtest scored: a forecast made from a window with too few finished items
+ * (a team's first weeks) misses by far and says little about forecasts made from a full window.
+ */
+export function describeBacktestScoring(b: Pick<Backtest, 'scoring' | 'skipped'>): string {
+  const { minHistoryDays, minHistoryItems } = b.scoring;
+  const thin = b.skipped.thinHistory + b.skipped.allZeroHistory;
+  const rule = `Only dates with ${minHistoryDays} days of history holding at least ${minHistoryItems} finished items are scored.`;
+  if (thin === 0) return rule;
+  return `${rule} ${thin} past ${thin === 1 ? 'date' : 'dates'} with fewer finished items before ${thin === 1 ? 'it was' : 'them were'} not scored.`;
 }
