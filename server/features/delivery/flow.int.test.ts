@@ -188,6 +188,55 @@ describe.each(engines)('flow analytics and forecasts on $name', (engine) => {
     expect(JSON.stringify(noTrials.body.errors)).toContain('trials');
   });
 
+  it('scopes flow and forecasts to an epic: the leaf items under it and under its features', async () => {
+    // Read straight from the tables: each epic's own and its features' stories, tasks and bugs.
+    const rows = await store.db
+      .selectFrom('work_items as leaf')
+      .leftJoin('work_items as parent', 'parent.id', 'leaf.parent_id')
+      .select([
+        'leaf.done_at',
+        'leaf.parent_id',
+        'parent.type as parentType',
+        'parent.parent_id as grandparentId',
+      ])
+      .where('leaf.organisation_id', '=', organisationId)
+      .where('leaf.type', 'not in', ['epic', 'feature'])
+      .execute();
+    const epicOf = (r: (typeof rows)[number]) => (r.parentType === 'epic' ? r.parent_id : r.grandparentId);
+    const doneIn = (r: (typeof rows)[number], from: string, toExclusive: string) =>
+      r.done_at !== null && r.done_at >= from && r.done_at < toExclusive;
+    // The epic that finished most in the 90 days before asOf, so its forecast has throughput.
+    const recent = new Map<string, number>();
+    for (const r of rows) {
+      const epic = epicOf(r);
+      if (epic && doneIn(r, '2026-04-01', '2026-06-30')) recent.set(epic, (recent.get(epic) ?? 0) + 1);
+    }
+    const [epicId] = [...recent.entries()].sort((a, b) => b[1] - a[1])[0] ?? [''];
+    expect(epicId).not.toBe('');
+    const expected = rows.filter((r) => epicOf(r) === epicId && doneIn(r, '2026-01-01', '2026-04-01')).length;
+    const overview = await api.get(
+      `/api/v1/flow/overview?epicId=${epicId}&from=${RANGE.from}&to=${RANGE.to}`,
+    );
+    expect(overview.status).toBe(200);
+    expect(overview.body.scope).toEqual({ kind: 'epic', id: epicId });
+    expect(overview.body.throughput.total).toBe(expected);
+    const forecast = await api.get(
+      `/api/v1/forecasts/how-many?epicId=${epicId}&end=2026-07-31&asOf=2026-06-30&trials=500&seed=3`,
+    );
+    expect(forecast.status).toBe(200);
+    expect(forecast.body.scope).toEqual({ kind: 'epic', id: epicId });
+    expect(forecast.body.history.total).toBe(recent.get(epicId as string));
+    // A feature is not an epic: the field is named.
+    const feature = await store.db
+      .selectFrom('work_items')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('type', '=', 'feature')
+      .executeTakeFirstOrThrow();
+    const bad = await api.get(`/api/v1/flow/wip?epicId=${feature.id}`);
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'epicId']);
+  });
+
   it('gives a member without roles 404 on the team and nothing counted in the portfolio', async () => {
     const member = await createTestUser(store, organisationId);
     const outsider = apiClient(app, await tokenFor(store, organisationId, member.userId));
