@@ -1,36 +1,81 @@
 import { type FormEvent, useState } from 'react';
 import { GOAL_LEVELS, type GoalLevel } from '../../../../core/model/vocabulary';
-import { findKeyResultErrors, type MetricDirection } from '../../../../core/value/okr';
+import type { MetricDirection } from '../../../../core/value/okr';
 import { METRIC_DIRECTIONS } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
-import { type TreeGoal, useValueList } from '../../api/value';
+import { type Goal, type KeyResult, type TreeGoal, useValueList, useValueRecord } from '../../api/value';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
+import { ConflictDialog } from '../conflict-dialog';
+import { DeleteRecord } from './delete-record';
+import {
+  findGoalDraftErrors,
+  findKeyResultDraftErrors,
+  newGoalDraft,
+  newKeyResultDraft,
+  toGoalBody,
+  toGoalDraft,
+  toKeyResultBody,
+  toKeyResultDraft,
+} from './goal-draft';
 import { useVersionedSave } from './versioned-save';
 
-const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 const goalOptions = (goals: readonly TreeGoal[]) =>
   goals.map((g) => ({ value: g.id, label: `${g.name} (${g.level})` }));
 
-/** A new goal on the organisation, portfolio or team level, optionally under a parent goal. */
-export function GoalFormDialog({ goals, onClose }: { goals: readonly TreeGoal[]; onClose: () => void }) {
-  const [d, setD] = useState({
-    name: '',
-    level: 'portfolio' as GoalLevel,
-    parentId: '',
-    portfolioId: '',
-    teamId: '',
-    ownerId: '',
-    description: '',
-  });
+const GOAL_LABELS: Record<string, string> = {
+  name: 'Name',
+  level: 'Level',
+  parentId: 'Parent goal',
+  portfolioId: 'Portfolio',
+  teamId: 'Team',
+  ownerId: 'Owner',
+  description: 'Description',
+};
+const KEY_RESULT_LABELS: Record<string, string> = {
+  name: 'Name',
+  metric: 'Metric',
+  unit: 'Unit',
+  direction: 'Better when',
+  baseline: 'Baseline',
+  target: 'Target',
+  kpiId: 'KPI',
+  ownerId: 'Owner',
+  dueDate: 'Due date',
+};
+
+/** Edits the goal `goalId` (the tree carries no version, so the record is read first). */
+export function EditGoalDialog({
+  goalId,
+  goals,
+  onClose,
+}: {
+  goalId: string;
+  goals: readonly TreeGoal[];
+  onClose: () => void;
+}) {
+  const goal = useValueRecord('goals', goalId);
+  if (!goal.data) return null;
+  return <GoalFormDialog goals={goals} record={goal.data} onClose={onClose} />;
+}
+
+/** A new goal on the organisation, portfolio or team level, optionally under a parent goal; or an edit of one. */
+export function GoalFormDialog({
+  goals,
+  record,
+  onClose,
+}: {
+  goals: readonly TreeGoal[];
+  record?: Goal;
+  onClose: () => void;
+}) {
+  const [d, setD] = useState(() => (record ? toGoalDraft(record) : newGoalDraft()));
+  const [base] = useState(record);
   const [tried, setTried] = useState(false);
-  const save = useVersionedSave('goals', undefined);
+  const save = useVersionedSave('goals', base);
   const portfolios = useEverything('portfolios');
   const teams = useEverything('teams');
   const people = useEverything('people');
-  const local: Record<string, string> = {};
-  if (!d.name.trim()) local.name = 'Name the goal';
-  if (d.level === 'portfolio' && !d.portfolioId) local.portfolioId = 'Choose the portfolio the goal is for';
-  if (d.level === 'team' && !d.teamId) local.teamId = 'Choose the team the goal is for';
+  const local = findGoalDraftErrors(d, base?.id);
   const errors = { ...(tried ? local : {}), ...save.errors };
   const set = (patch: Partial<typeof d>) => setD((x) => ({ ...x, ...patch }));
 
@@ -38,21 +83,11 @@ export function GoalFormDialog({ goals, onClose }: { goals: readonly TreeGoal[];
     event.preventDefault();
     setTried(true);
     if (Object.keys(local).length > 0) return;
-    const body = {
-      name: d.name.trim(),
-      level: d.level,
-      parentId: orNull(d.parentId),
-      // The level decides the scope: an organisation goal has neither portfolio nor team.
-      portfolioId: d.level === 'portfolio' ? d.portfolioId : null,
-      teamId: d.level === 'team' ? d.teamId : null,
-      ownerId: orNull(d.ownerId),
-      description: orNull(d.description),
-    };
-    save.submit(body, {}, onClose);
+    save.submit(toGoalBody(d), base ? toGoalBody(toGoalDraft(base)) : {}, onClose);
   };
 
   return (
-    <Dialog open onClose={onClose} title="New goal">
+    <Dialog open onClose={onClose} title={base ? `Edit ${base.name}` : 'New goal'}>
       <form className="stack" onSubmit={submit} noValidate aria-label="Goal">
         {errors.form && (
           <p role="alert" className="t-field__error">
@@ -98,7 +133,7 @@ export function GoalFormDialog({ goals, onClose }: { goals: readonly TreeGoal[];
         <Select
           label="Parent goal"
           placeholder="None (a top goal)"
-          options={goalOptions(goals)}
+          options={goalOptions(goals.filter((g) => g.id !== base?.id))}
           value={d.parentId}
           onChange={(e) => set({ parentId: e.target.value })}
           error={errors.parentId}
@@ -121,75 +156,62 @@ export function GoalFormDialog({ goals, onClose }: { goals: readonly TreeGoal[];
         <div className="t-dialog__footer">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : 'Create goal'}
+            {save.pending ? 'Saving…' : base ? 'Save goal' : 'Create goal'}
           </Button>
         </div>
       </form>
+      {base && <DeleteRecord resource="goals" record={base} what="goal" onDeleted={onClose} />}
+      <ConflictDialog
+        open={save.conflict !== undefined}
+        mine={save.conflict?.mine ?? {}}
+        theirs={save.conflict?.theirs}
+        labels={GOAL_LABELS}
+        onKeepMine={() => save.keepMine(onClose)}
+        onTakeTheirs={onClose}
+      />
     </Dialog>
   );
 }
 
-/** A new key result of a goal: a metric from baseline to target, better up or down. */
-export function KeyResultFormDialog({ goals, onClose }: { goals: readonly TreeGoal[]; onClose: () => void }) {
-  const [d, setD] = useState({
-    goalId: '',
-    name: '',
-    metric: '',
-    unit: '',
-    direction: 'increase' as MetricDirection,
-    baseline: '',
-    target: '',
-    kpiId: '',
-    ownerId: '',
-    dueDate: '',
-  });
+/**
+ * A new key result of a goal (a metric from baseline to target, better up or down), or an edit of
+ * one; its goal is fixed once created. `onDeleted` offers deletion in the edit.
+ */
+export function KeyResultFormDialog({
+  goals,
+  record,
+  onClose,
+  onDeleted,
+}: {
+  goals: readonly { id: string; name: string; level: string }[];
+  record?: KeyResult;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
+  const [d, setD] = useState(() => (record ? toKeyResultDraft(record) : newKeyResultDraft()));
+  const [base] = useState(record);
   const [tried, setTried] = useState(false);
-  const save = useVersionedSave('key-results', undefined);
+  const save = useVersionedSave('key-results', base);
   const kpis = useValueList('kpis');
   const people = useEverything('people');
-  const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
-  const local: Record<string, string> = {};
-  if (!d.goalId) local.goalId = 'Choose the goal';
-  if (!d.name.trim()) local.name = 'Name the key result';
-  if (!d.metric.trim()) local.metric = 'Say what is measured';
-  if (!d.unit.trim()) local.unit = 'Give the unit, e.g. %, days';
-  if (!isNumber(d.baseline)) local.baseline = 'Enter the level at the start';
-  if (!isNumber(d.target)) local.target = 'Enter the level aimed for';
-  else if (isNumber(d.baseline)) {
-    const [problem] = findKeyResultErrors({
-      baseline: Number(d.baseline),
-      target: Number(d.target),
-      direction: d.direction,
-    });
-    if (problem) local.target = problem;
-  }
+  const local = findKeyResultDraftErrors(d);
   const errors = { ...(tried ? local : {}), ...save.errors };
   const set = (patch: Partial<typeof d>) => setD((x) => ({ ...x, ...patch }));
+  const bodyOf = (draft: typeof d) => {
+    const body = toKeyResultBody(draft);
+    if (base) delete body.goalId; // fixed once created
+    return body;
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (Object.keys(local).length > 0) return;
-    save.submit(
-      {
-        goalId: d.goalId,
-        name: d.name.trim(),
-        metric: d.metric.trim(),
-        unit: d.unit.trim(),
-        direction: d.direction,
-        baseline: Number(d.baseline),
-        target: Number(d.target),
-        kpiId: orNull(d.kpiId),
-        ownerId: orNull(d.ownerId),
-        dueDate: orNull(d.dueDate),
-      },
-      {},
-      onClose,
-    );
+    save.submit(bodyOf(d), base ? bodyOf(toKeyResultDraft(base)) : {}, onClose);
   };
 
   return (
-    <Dialog open onClose={onClose} title="New key result" wide>
+    <Dialog open onClose={onClose} title={base ? `Edit ${base.name}` : 'New key result'} wide>
       <form className="stack" onSubmit={submit} noValidate aria-label="Key result">
         {errors.form && (
           <p role="alert" className="t-field__error">
@@ -200,8 +222,9 @@ export function KeyResultFormDialog({ goals, onClose }: { goals: readonly TreeGo
           <Select
             label="Goal"
             required
+            disabled={base !== undefined}
             placeholder="Choose a goal"
-            options={goalOptions(goals)}
+            options={goals.map((g) => ({ value: g.id, label: `${g.name} (${g.level})` }))}
             value={d.goalId}
             onChange={(e) => set({ goalId: e.target.value })}
             error={errors.goalId}
@@ -281,10 +304,21 @@ export function KeyResultFormDialog({ goals, onClose }: { goals: readonly TreeGo
         <div className="t-dialog__footer">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : 'Create key result'}
+            {save.pending ? 'Saving…' : base ? 'Save key result' : 'Create key result'}
           </Button>
         </div>
       </form>
+      {base && onDeleted && (
+        <DeleteRecord resource="key-results" record={base} what="key result" onDeleted={onDeleted} />
+      )}
+      <ConflictDialog
+        open={save.conflict !== undefined}
+        mine={save.conflict?.mine ?? {}}
+        theirs={save.conflict?.theirs}
+        labels={KEY_RESULT_LABELS}
+        onKeepMine={() => save.keepMine(onClose)}
+        onTakeTheirs={onClose}
+      />
     </Dialog>
   );
 }

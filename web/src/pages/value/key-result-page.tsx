@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { type CheckIn, type KeyResult, useCheckIns, useValueRecord } from '../../api/value';
+import { Link, useNavigate, useParams } from 'react-router';
+import { type CheckIn, type KeyResult, useCheckIns, useValueList, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueLineChart } from '../../charts/value-lazy-charts';
 import { Button, Card, Dialog, EmptyState } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { CheckInForm } from './check-in-form';
+import { KeyResultFormDialog } from './goal-forms';
 import { formatNumber, formatPercent, PageHeader, ProgressBar, QueryView } from './value-common';
 import './value.css';
 
@@ -25,6 +26,9 @@ export function KeyResultPage() {
 function KeyResultView({ kr }: { kr: KeyResult }) {
   const checkIns = useCheckIns(kr.id);
   const [editing, setEditing] = useState<CheckIn | null>(null);
+  const [editingKr, setEditingKr] = useState(false);
+  const goals = useValueList('goals');
+  const navigate = useNavigate();
   return (
     <div className="stack">
       <PageHeader
@@ -37,7 +41,16 @@ function KeyResultView({ kr }: { kr: KeyResult }) {
             {kr.dueDate ? `, by ${formatDate(kr.dueDate)}` : ''}).
           </>
         }
+        actions={<Button onClick={() => setEditingKr(true)}>Edit key result</Button>}
       />
+      {editingKr && (
+        <KeyResultFormDialog
+          goals={goals.data ?? []}
+          record={kr}
+          onClose={() => setEditingKr(false)}
+          onDeleted={() => void navigate('/value/strategy')}
+        />
+      )}
       <Card title="Where it stands">
         <dl className="value-figures">
           <div>

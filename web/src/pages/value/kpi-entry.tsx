@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '../../api/client';
-import { type Kpi, useAddMeasurement, useImportMeasurements, useSaveValueRecord } from '../../api/value';
+import { type Kpi, useAddMeasurement, useImportMeasurements } from '../../api/value';
 import { Button, Input, Textarea } from '../../design';
+import { ConflictDialog } from '../conflict-dialog';
+import { useVersionedSave } from './versioned-save';
 
 /** Manual entry of one measurement (a date already measured is overwritten). */
 export function MeasurementForm({ kpi }: { kpi: Kpi }) {
@@ -98,25 +100,50 @@ export function CsvImport({ kpi }: { kpi: Kpi }) {
   );
 }
 
-/** Move the target: the old target and threshold are kept as history ending the day the new one starts. */
+/**
+ * Move the target: the old target and threshold are kept as history ending the day the new one
+ * starts. Saved with If-Match on the version the form holds; a 412 opens the conflict dialog, and
+ * "keep my change" rebuilds the history on their version so their change to it is not lost.
+ */
 export function TargetChange({ kpi }: { kpi: Kpi }) {
-  const save = useSaveValueRecord('kpis');
+  // The version edited: as opened, then as last saved here (not remounted on every refresh, so a
+  // conflict found on save stays on screen).
+  const [base, setBase] = useState(kpi);
+  const save = useVersionedSave('kpis', base);
   const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
   const [target, setTarget] = useState(kpi.target === null ? '' : String(kpi.target));
   const [threshold, setThreshold] = useState(kpi.threshold === null ? '' : String(kpi.threshold));
+  const [saved, setSaved] = useState(false);
   const toNumber = (s: string) => (s.trim() === '' ? null : Number(s));
+  const targetsOf = (k: Kpi) => ({
+    target: k.target,
+    threshold: k.threshold,
+    targetHistory: k.targetHistory ?? [],
+  });
+  const changeOn = (k: Kpi) => {
+    const history = [...(k.targetHistory ?? [])];
+    if (k.target !== null) history.push({ until: from, target: k.target, threshold: k.threshold });
+    return { target: toNumber(target), threshold: toNumber(threshold), targetHistory: history };
+  };
+  const done = (record: Kpi) => {
+    setBase(record);
+    setSaved(true);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const history = [...(kpi.targetHistory ?? [])];
-    if (kpi.target !== null) history.push({ until: from, target: kpi.target, threshold: kpi.threshold });
-    save.mutate({
-      id: kpi.id,
-      version: kpi.version,
-      body: { target: toNumber(target), threshold: toNumber(threshold), targetHistory: history },
-    });
+    setSaved(false);
+    save.submit(changeOn(base), targetsOf(base), done);
   };
-  const fieldError = (name: string) =>
-    isApiError(save.error) ? save.error.errors.find((e) => e.field.startsWith(name))?.message : undefined;
+  const takeTheirs = () => {
+    const theirs = save.conflict?.theirs;
+    if (!theirs) return;
+    setBase(theirs);
+    setTarget(theirs.target === null ? '' : String(theirs.target));
+    setThreshold(theirs.threshold === null ? '' : String(theirs.threshold));
+    save.dismiss();
+  };
+  const message = (name: string) =>
+    Object.entries(save.errors).find(([field]) => field.startsWith(name))?.[1];
   return (
     <form className="stack" onSubmit={submit} aria-label="Change the target">
       <div className="row">
@@ -132,31 +159,37 @@ export function TargetChange({ kpi }: { kpi: Kpi }) {
           inputMode="decimal"
           value={target}
           onChange={(e) => setTarget(e.target.value)}
-          error={fieldError('target')}
+          error={message('target')}
         />
         <Input
           label="New threshold"
           inputMode="decimal"
           value={threshold}
           onChange={(e) => setThreshold(e.target.value)}
-          error={fieldError('threshold')}
+          error={message('threshold')}
         />
-        <Button type="submit" disabled={save.isPending}>
+        <Button type="submit" disabled={save.pending}>
           Change target
         </Button>
       </div>
-      {save.isSuccess && (
+      {saved && (
         <p role="status" className="muted">
           Target changed; the previous one is kept in the history.
         </p>
       )}
-      {save.isError && !fieldError('target') && !fieldError('threshold') && (
+      {save.errors.form && !message('target') && !message('threshold') && (
         <p role="alert" className="t-field__error">
-          {isApiError(save.error, 'precondition_failed')
-            ? 'Someone else changed this KPI meanwhile; the page now shows their version. Try again.'
-            : save.error.message}
+          {save.errors.form}
         </p>
       )}
+      <ConflictDialog
+        open={save.conflict !== undefined}
+        mine={save.conflict?.mine ?? {}}
+        theirs={save.conflict?.theirs}
+        labels={{ target: 'Target', threshold: 'Threshold', targetHistory: 'Earlier targets' }}
+        onKeepMine={() => save.keepMine(done, changeOn)}
+        onTakeTheirs={takeTheirs}
+      />
     </form>
   );
 }

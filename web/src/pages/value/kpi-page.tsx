@@ -1,11 +1,13 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type Kpi, useMeasurements, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueLineChart } from '../../charts/value-lazy-charts';
-import { Badge, Card, humanise } from '../../design';
+import { Badge, Button, Card, humanise } from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle, usePeopleNames } from '../record-name';
 import { CsvImport, MeasurementForm, TargetChange } from './kpi-entry';
+import { KpiFormDialog } from './kpi-form';
 import { CUSTOMER_FACING } from './kpis-page';
 import { formatNumber, PageHeader, QueryView, StatusBadge } from './value-common';
 import './value.css';
@@ -25,6 +27,7 @@ export function KpiPage() {
 function KpiView({ kpi }: { kpi: Kpi }) {
   const history = useMeasurements(kpi.id);
   const people = usePeopleNames();
+  const [editing, setEditing] = useState(false);
   return (
     <div className="stack">
       <PageHeader
@@ -34,9 +37,11 @@ function KpiView({ kpi }: { kpi: Kpi }) {
           <>
             <StatusBadge status={kpi.status} />
             {CUSTOMER_FACING.has(kpi.metricType) && <Badge>Customer-facing</Badge>}
+            <Button onClick={() => setEditing(true)}>Edit KPI</Button>
           </>
         }
       />
+      {editing && <KpiFormDialog record={kpi} onClose={() => setEditing(false)} />}
       <Card title="Definition">
         <dl className="facts">
           <dt>Type</dt>
@@ -119,7 +124,7 @@ function KpiView({ kpi }: { kpi: Kpi }) {
         </Card>
       </div>
       <Card title="Change the target">
-        <TargetChange key={kpi.version} kpi={kpi} />
+        <TargetChange kpi={kpi} />
       </Card>
     </div>
   );

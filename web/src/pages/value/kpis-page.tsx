@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useValueList } from '../../api/value';
-import { Badge, Card, humanise } from '../../design';
+import { Badge, Button, Card, humanise } from '../../design';
 import { ListExport } from '../list-export';
 import { usePageTitle, usePeopleNames } from '../record-name';
+import { KpiFormDialog } from './kpi-form';
 import { formatNumber, PageHeader, QueryView, StatusBadge } from './value-common';
 
 // Customer-facing metric types (docs/value.md): benefits and key results can point at them.
@@ -13,12 +15,19 @@ export function KpisPage() {
   usePageTitle('KPIs');
   const kpis = useValueList('kpis');
   const people = usePeopleNames();
+  const [adding, setAdding] = useState(false);
   return (
     <>
       <PageHeader
         title="KPIs"
         intro="Value metrics with their targets, thresholds and latest measurement. Customer-facing metrics (NPS, satisfaction, retention, churn, adoption) are marked."
+        actions={
+          <Button variant="primary" onClick={() => setAdding(true)}>
+            New KPI
+          </Button>
+        }
       />
+      {adding && <KpiFormDialog onClose={() => setAdding(false)} />}
       <Card
         title="All KPIs"
         actions={

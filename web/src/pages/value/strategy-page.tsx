@@ -8,7 +8,7 @@ import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
 import { AlignmentsCard } from './goal-alignments';
-import { GoalFormDialog, KeyResultFormDialog } from './goal-forms';
+import { EditGoalDialog, GoalFormDialog, KeyResultFormDialog } from './goal-forms';
 import { formatNumber, formatPercent, PageHeader, ProgressBar, QueryView } from './value-common';
 import './value.css';
 
@@ -17,6 +17,7 @@ export function StrategyPage() {
   usePageTitle('Strategy and OKRs');
   const tree = useStrategyTree();
   const [adding, setAdding] = useState<'goal' | 'key-result'>();
+  const [editing, setEditing] = useState<string>();
   const goals = tree.data?.goals ?? [];
   return (
     <>
@@ -34,19 +35,20 @@ export function StrategyPage() {
       />
       {adding === 'goal' && <GoalFormDialog goals={goals} onClose={() => setAdding(undefined)} />}
       {adding === 'key-result' && <KeyResultFormDialog goals={goals} onClose={() => setAdding(undefined)} />}
+      {editing && <EditGoalDialog goalId={editing} goals={goals} onClose={() => setEditing(undefined)} />}
       <QueryView
         query={tree}
         label="the strategy tree"
         isEmpty={(t) => t.goals.length === 0}
         empty="No goals yet"
       >
-        {(t) => <StrategyView tree={t} />}
+        {(t) => <StrategyView tree={t} onEdit={setEditing} />}
       </QueryView>
     </>
   );
 }
 
-function StrategyView({ tree }: { tree: StrategyTree }) {
+function StrategyView({ tree, onEdit }: { tree: StrategyTree; onEdit: (goalId: string) => void }) {
   const { portfolioId } = usePortfolioScope();
   // The switcher narrows to one portfolio's goals, plus the organisation goals above them.
   const goals = tree.goals.filter(
@@ -88,7 +90,7 @@ function StrategyView({ tree }: { tree: StrategyTree }) {
       <Card title="Strategy tree">
         <ul className="value-tree" aria-label="Goals">
           {roots.map((g) => (
-            <GoalNode key={g.id} goal={g} byId={byId} />
+            <GoalNode key={g.id} goal={g} byId={byId} onEdit={onEdit} />
           ))}
         </ul>
       </Card>
@@ -114,7 +116,15 @@ function StrategyView({ tree }: { tree: StrategyTree }) {
   );
 }
 
-function GoalNode({ goal, byId }: { goal: TreeGoal; byId: Map<string, TreeGoal> }) {
+function GoalNode({
+  goal,
+  byId,
+  onEdit,
+}: {
+  goal: TreeGoal;
+  byId: Map<string, TreeGoal>;
+  onEdit: (goalId: string) => void;
+}) {
   const children = goal.childIds.map((id) => byId.get(id)).filter((g): g is TreeGoal => Boolean(g));
   return (
     <li>
@@ -127,6 +137,9 @@ function GoalNode({ goal, byId }: { goal: TreeGoal; byId: Map<string, TreeGoal> 
           {formatPercent(goal.capacity.share)} · {goal.alignedProjects} projects, {goal.alignedWorkItems} work
           items
         </span>
+        <Button size="sm" variant="ghost" onClick={() => onEdit(goal.id)}>
+          Edit<span className="visually-hidden"> goal {goal.name}</span>
+        </Button>
       </div>
       {goal.keyResults.length > 0 && (
         <ul aria-label={`Key results of ${goal.name}`}>
@@ -147,7 +160,7 @@ function GoalNode({ goal, byId }: { goal: TreeGoal; byId: Map<string, TreeGoal> 
       {children.length > 0 && (
         <ul>
           {children.map((c) => (
-            <GoalNode key={c.id} goal={c} byId={byId} />
+            <GoalNode key={c.id} goal={c} byId={byId} onEdit={onEdit} />
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { Badge, Button, Card, humanise } from '../../design';
 import { usePageTitle, usePeopleNames, useTeamNames } from '../record-name';
 import { KpiDashboardView } from './kpi-dashboard';
 import { PageHeader, PortfolioPicker, QueryView, usePortfolioChoice } from './value-common';
+import { ValueStreamFormDialog } from './value-stream-form';
 import './value.css';
 
 /** Value streams with the products and teams serving them, and KPI dashboards per stream and portfolio. */
@@ -16,15 +17,28 @@ export function ValueStreamsPage() {
   const choice = usePortfolioChoice();
   const [picked, setPicked] = useState<string>();
   const portfolioId = picked ?? choice.portfolioId;
-  const selected = streamId ?? streams.data?.[0]?.id;
+  // The chosen stream while it exists (it may just have been deleted), else the first.
+  const selected = streams.data?.find((s) => s.id === streamId)?.id ?? streams.data?.[0]?.id;
   const streamDashboard = useKpiDashboard('value-streams', selected);
   const portfolioDashboard = useKpiDashboard('portfolios', portfolioId);
+  const [editing, setEditing] = useState<ValueStream | 'new'>();
   return (
     <div className="stack">
       <PageHeader
         title="Value streams"
         intro="The operational and development value streams, the products and teams that serve them, and their KPIs."
+        actions={
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            New value stream
+          </Button>
+        }
       />
+      {editing && (
+        <ValueStreamFormDialog
+          record={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
       <QueryView query={streams} label="value streams" isEmpty={(s) => s.length === 0}>
         {(list) => (
           <div className="grid-2">
@@ -34,6 +48,7 @@ export function ValueStreamsPage() {
                 stream={s}
                 selected={s.id === selected}
                 onSelect={() => setStreamId(s.id)}
+                onEdit={() => setEditing(s)}
               />
             ))}
           </div>
@@ -62,10 +77,12 @@ function StreamCard({
   stream,
   selected,
   onSelect,
+  onEdit,
 }: {
   stream: ValueStream;
   selected: boolean;
   onSelect: () => void;
+  onEdit: () => void;
 }) {
   const projects = useEverything('projects');
   const teams = useTeamNames();
@@ -75,9 +92,14 @@ function StreamCard({
     <Card
       title={stream.name}
       actions={
-        <Button size="sm" aria-pressed={selected} onClick={onSelect}>
-          {selected ? 'Showing KPIs' : 'Show KPIs'}
-        </Button>
+        <>
+          <Button size="sm" aria-pressed={selected} onClick={onSelect}>
+            {selected ? 'Showing KPIs' : 'Show KPIs'}
+          </Button>
+          <Button size="sm" onClick={onEdit}>
+            Edit<span className="visually-hidden"> {stream.name}</span>
+          </Button>
+        </>
       }
     >
       <p>

@@ -47,8 +47,12 @@ export function useVersionedSave<R extends ValueResource>(
       if (Object.keys(patch).length === 0) return onSaved(record);
       return send(patch, record.version, onSaved);
     },
-    keepMine(onSaved: (saved: ValueResources[R]) => void) {
-      if (conflict) send(conflict.mine, conflict.theirs.version, onSaved);
+    /**
+     * Re-send my change on their version. `rebase` rebuilds it on their record when my change was
+     * derived from the old one (a target history extended by the old target).
+     */
+    keepMine(onSaved: (saved: ValueResources[R]) => void, rebase?: (theirs: ValueResources[R]) => Body) {
+      if (conflict) send(rebase ? rebase(conflict.theirs) : conflict.mine, conflict.theirs.version, onSaved);
     },
     dismiss() {
       setConflict(undefined);

@@ -1,0 +1,205 @@
+import { type FormEvent, useState } from 'react';
+import { VALUE_STREAM_KINDS } from '../../../../core/value/vocabulary';
+import { useEverything } from '../../api/resources';
+import type { ValueStream } from '../../api/value';
+import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
+import { ConflictDialog } from '../conflict-dialog';
+import { DeleteRecord } from './delete-record';
+import { useVersionedSave } from './versioned-save';
+
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  kind: 'Kind',
+  description: 'Description',
+  portfolioId: 'Portfolio',
+  ownerId: 'Owner',
+  projectIds: 'Products (projects)',
+  teamIds: 'Teams',
+};
+
+interface StreamDraft {
+  name: string;
+  kind: string;
+  description: string;
+  portfolioId: string;
+  ownerId: string;
+  projectIds: string[];
+  teamIds: string[];
+}
+
+const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+const toDraft = (s: ValueStream | undefined): StreamDraft => ({
+  name: s?.name ?? '',
+  kind: s?.kind ?? 'operational',
+  description: s?.description ?? '',
+  portfolioId: s?.portfolioId ?? '',
+  ownerId: s?.ownerId ?? '',
+  projectIds: [...(s?.projectIds ?? [])],
+  teamIds: [...(s?.teamIds ?? [])],
+});
+// Member ids sorted, so the same set in another order is no change.
+const toBody = (d: StreamDraft) => ({
+  name: d.name.trim(),
+  kind: d.kind,
+  description: orNull(d.description),
+  portfolioId: orNull(d.portfolioId),
+  ownerId: orNull(d.ownerId),
+  projectIds: [...d.projectIds].sort(),
+  teamIds: [...d.teamIds].sort(),
+});
+
+/** Creates a value stream (`record` absent) or edits one with If-Match: kind, owner, the products and teams serving it. */
+export function ValueStreamFormDialog({ record, onClose }: { record?: ValueStream; onClose: () => void }) {
+  const [draft, setDraft] = useState(() => toDraft(record));
+  const [base] = useState(record);
+  const [tried, setTried] = useState(false);
+  const save = useVersionedSave('value-streams', base);
+  const portfolios = useEverything('portfolios');
+  const projects = useEverything('projects');
+  const teams = useEverything('teams');
+  const people = useEverything('people');
+  const local: Record<string, string> = {};
+  if (!draft.name.trim()) local.name = 'Name the value stream';
+  const errors = { ...(tried ? local : {}), ...save.errors };
+  const set = (patch: Partial<StreamDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (Object.keys(local).length > 0) return;
+    save.submit(toBody(draft), base ? toBody(toDraft(base)) : {}, onClose);
+  };
+  // A portfolio's stream is served by that portfolio's products; an organisation-wide one by any.
+  const projectOptions = (projects.data ?? [])
+    .filter(
+      (p) => !draft.portfolioId || p.portfolioId === draft.portfolioId || draft.projectIds.includes(p.id),
+    )
+    .map((p) => ({ value: p.id, label: `${p.key} ${p.name}` }));
+
+  return (
+    <Dialog open onClose={onClose} wide title={base ? `Edit ${base.name}` : 'New value stream'}>
+      <form className="stack" onSubmit={submit} noValidate aria-label="Value stream">
+        {errors.form && (
+          <p role="alert" className="t-field__error">
+            {errors.form}
+          </p>
+        )}
+        <div className="grid-2">
+          <Input
+            label="Name"
+            required
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            error={errors.name}
+          />
+          <Select
+            label="Kind"
+            hint="Operational: how the business serves its customers; development: how it builds the systems behind that"
+            options={optionsOf(VALUE_STREAM_KINDS)}
+            value={draft.kind}
+            onChange={(e) => set({ kind: e.target.value })}
+            error={errors.kind}
+          />
+          <Select
+            label="Portfolio"
+            placeholder="None (organisation-wide)"
+            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={draft.portfolioId}
+            onChange={(e) => set({ portfolioId: e.target.value })}
+            error={errors.portfolioId}
+          />
+          <Select
+            label="Owner"
+            placeholder="Nobody yet"
+            options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={draft.ownerId}
+            onChange={(e) => set({ ownerId: e.target.value })}
+            error={errors.ownerId}
+          />
+        </div>
+        <Textarea
+          label="Description"
+          rows={2}
+          value={draft.description}
+          onChange={(e) => set({ description: e.target.value })}
+          error={errors.description}
+        />
+        <div className="grid-2">
+          <CheckList
+            legend="Products (projects) serving it"
+            options={projectOptions}
+            chosen={draft.projectIds}
+            onChange={(projectIds) => set({ projectIds })}
+            error={errors.projectIds}
+          />
+          <CheckList
+            legend="Teams serving it"
+            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            chosen={draft.teamIds}
+            onChange={(teamIds) => set({ teamIds })}
+            error={errors.teamIds}
+          />
+        </div>
+        <div className="t-dialog__footer">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={save.pending}>
+            {save.pending ? 'Saving…' : base ? 'Save value stream' : 'Create value stream'}
+          </Button>
+        </div>
+      </form>
+      {base && (
+        <DeleteRecord resource="value-streams" record={base} what="value stream" onDeleted={onClose} />
+      )}
+      <ConflictDialog
+        open={save.conflict !== undefined}
+        mine={save.conflict?.mine ?? {}}
+        theirs={save.conflict?.theirs}
+        labels={LABELS}
+        onKeepMine={() => save.keepMine(onClose)}
+        onTakeTheirs={onClose}
+      />
+    </Dialog>
+  );
+}
+
+/** Several records chosen with checkboxes in a scrolling box. */
+function CheckList({
+  legend,
+  options,
+  chosen,
+  onChange,
+  error,
+}: {
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  chosen: readonly string[];
+  onChange: (ids: string[]) => void;
+  error: string | undefined;
+}) {
+  return (
+    <fieldset className="value-checklist">
+      <legend>{legend}</legend>
+      <ul>
+        {options.map((o) => (
+          <li key={o.value}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.includes(o.value)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((id) => id !== o.value))
+                }
+              />{' '}
+              {o.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="t-field__error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
