@@ -269,7 +269,8 @@ export async function downloadStatusReport(id: string, format: 'markdown' | 'pdf
   link.href = url;
   link.download = `${fileName}.${format === 'pdf' ? 'pdf' : 'md'}`;
   link.click();
-  URL.revokeObjectURL(url);
+  // Revoked a moment later, as in lib/csv.ts: revoking at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function useStatusRollup(portfolioId: string) {

@@ -1,12 +1,24 @@
 import { useState } from 'react';
+import { isApiError } from '../../api/client';
 import { usePlaybookWrite } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
 import { FieldProblems, fieldErrorOf } from './decision-dialog';
-import { buildRaidBody, RAID_RESOURCE, type RaidKind, type RaidValues } from './raid-entry';
+import {
+  buildRaidBody,
+  buildRaidPatch,
+  changedFields,
+  RAID_RESOURCE,
+  type RaidKind,
+  type RaidRecord,
+  type RaidValues,
+  toRaidValues,
+} from './raid-entry';
 
 const SEVERITIES = optionsOf(['low', 'medium', 'high', 'critical']);
+// A new decision is proposed or decided; an existing one can also be superseded.
 const DECISION_STATES = optionsOf(['proposed', 'decided']);
+const DECISION_STATES_EDIT = optionsOf(['proposed', 'decided', 'superseded']);
 // Every field the dialog shows its own message for; other problems are listed under the form.
 const INLINE = [
   'title',
@@ -17,51 +29,129 @@ const INLINE = [
   'escalationPath',
   'validateBy',
   'notes',
+  'resolution',
 ];
 const SHOWN = [...INLINE, 'status', 'decidedOn', 'decidedById', 'rationale', 'alternatives'];
-const TITLES: Record<RaidKind, string> = {
-  issue: 'Add issue',
-  assumption: 'Add assumption',
-  decision: 'Add decision',
+const LABELS: Record<string, string> = {
+  title: 'Title',
+  severity: 'Severity',
+  dueDate: 'Due date',
+  ownerId: 'Owner',
+  escalationPath: 'Escalation path',
+  resolution: 'Resolution',
+  validateBy: 'Validate by',
+  notes: 'Notes',
+  status: 'Status',
+  decidedOn: 'Decided on',
+  decidedById: 'Decided by',
+  rationale: 'Rationale',
+  alternatives: 'Alternatives considered',
+  description: 'Description',
 };
 
-/** Adds an issue, assumption or decision to a project's RAID log. */
+/**
+ * Adds an issue, assumption or decision to a project's RAID log, or edits one (`entry` given,
+ * saved with If-Match; only the fields changed are sent). When someone else saved the entry first
+ * (412), the dialog names what they changed and offers to save this edit on top of theirs or to
+ * take theirs.
+ */
 export function RaidEntryDialog({
   kind,
   projectId,
+  entry,
   onClose,
 }: {
   kind: RaidKind;
   projectId: string;
+  entry?: RaidRecord;
   onClose: () => void;
 }) {
-  const { create } = usePlaybookWrite(RAID_RESOURCE[kind]);
+  const { create, update } = usePlaybookWrite<RaidRecord>(RAID_RESOURCE[kind]);
+  const write = entry ? update : create;
   const people = useEverything('people');
   const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
-  const [values, setValues] = useState<RaidValues>({ severity: 'medium', status: 'proposed' });
+  // The entry as opened (or as taken from someone else's save): the edit is what differs from it.
+  const [original, setOriginal] = useState<RaidValues>(() => (entry ? toRaidValues(kind, entry) : {}));
+  const [values, setValues] = useState<RaidValues>(() =>
+    entry ? original : { severity: 'medium', status: 'proposed' },
+  );
+  // The version the edit is based on, and someone else's newer version after a refused save.
+  const [basedOn, setBasedOn] = useState(entry?.version ?? 0);
+  const [theirs, setTheirs] = useState<RaidRecord | null>(null);
   const bind = (field: string) => ({
     value: values[field] ?? '',
     onChange: (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value }),
-    error: fieldErrorOf(create.error, field),
+    error: fieldErrorOf(write.error, field),
   });
+  const send = (version: number) => {
+    if (!entry) {
+      create.mutate(buildRaidBody(kind, projectId, values), { onSuccess: onClose });
+      return;
+    }
+    const patch = buildRaidPatch(kind, values, original);
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    update.mutate(
+      { id: entry.id, version, patch },
+      {
+        onSuccess: onClose,
+        onError: (error) => {
+          if (isApiError(error, 'precondition_failed') && error.current)
+            setTheirs(error.current as RaidRecord);
+        },
+      },
+    );
+  };
+  const keepMine = () => {
+    if (!theirs) return;
+    setBasedOn(theirs.version);
+    setTheirs(null);
+    send(theirs.version);
+  };
+  const takeTheirs = () => {
+    if (!theirs) return;
+    const saved = toRaidValues(kind, theirs);
+    setValues(saved);
+    setOriginal(saved);
+    setBasedOn(theirs.version);
+    setTheirs(null);
+    update.reset();
+  };
+  const title = entry ? `Edit ${kind}: ${entry.title}` : `Add ${kind}`;
   return (
     <Dialog
       open
       onClose={onClose}
-      title={TITLES[kind]}
+      title={title}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
           <Button
             variant="primary"
-            disabled={create.isPending || !(values.title ?? '').trim()}
-            onClick={() => create.mutate(buildRaidBody(kind, projectId, values), { onSuccess: onClose })}
+            disabled={write.isPending || theirs !== null || !(values.title ?? '').trim()}
+            onClick={() => send(basedOn)}
           >
-            {TITLES[kind]}
+            {entry ? `Save ${kind}` : `Add ${kind}`}
           </Button>
         </>
       }
     >
+      {theirs && (
+        <div role="alert" className="t-error">
+          <p>
+            Someone else saved this {kind} while you were editing (now version {theirs.version}).{' '}
+            {describeConflict(kind, original, values, theirs, personOptions)}
+          </p>
+          <div className="row">
+            <Button variant="primary" disabled={write.isPending} onClick={keepMine}>
+              Keep mine
+            </Button>
+            <Button onClick={takeTheirs}>Take theirs</Button>
+          </div>
+        </div>
+      )}
       <Input label="Title" {...bind('title')} />
       {kind === 'issue' && (
         <>
@@ -76,6 +166,7 @@ export function RaidEntryDialog({
             rows={3}
             {...bind('escalationPath')}
           />
+          {entry && <Textarea label="Resolution" rows={2} {...bind('resolution')} />}
         </>
       )}
       {kind === 'assumption' && (
@@ -87,8 +178,12 @@ export function RaidEntryDialog({
       )}
       {kind === 'decision' && (
         <>
-          <Select label="Status" options={DECISION_STATES} {...bind('status')} />
-          {values.status === 'decided' && (
+          <Select
+            label="Status"
+            options={entry ? DECISION_STATES_EDIT : DECISION_STATES}
+            {...bind('status')}
+          />
+          {values.status !== 'proposed' && (
             <div className="row">
               <Input label="Decided on" type="date" {...bind('decidedOn')} />
               <Select
@@ -104,7 +199,45 @@ export function RaidEntryDialog({
         </>
       )}
       <Textarea label="Description" rows={2} {...bind('description')} />
-      <FieldProblems error={create.error} shown={SHOWN} />
+      {!theirs && !isApiError(write.error, 'precondition_failed') && (
+        <FieldProblems error={write.error} shown={SHOWN} />
+      )}
     </Dialog>
   );
+}
+
+/**
+ * What the other save changed, and what keeping this edit does: "They changed Due date
+ * (“2027-03-15”). Keep mine saves your change to Title on top of theirs; …".
+ */
+function describeConflict(
+  kind: RaidKind,
+  original: RaidValues,
+  mine: RaidValues,
+  theirs: RaidRecord,
+  people: { value: string; label: string }[],
+): string {
+  const saved = toRaidValues(kind, theirs);
+  const theirChanges = changedFields(kind, original, saved);
+  const myChanges = changedFields(kind, original, mine);
+  const both = myChanges.filter((f) => theirChanges.includes(f));
+  const label = (f: string) => LABELS[f] ?? f;
+  const shown = (f: string) => {
+    const v = saved[f] ?? '';
+    if (v === '') return 'blank';
+    if (f === 'ownerId' || f === 'decidedById') return people.find((p) => p.value === v)?.label ?? v;
+    return `“${v.replaceAll('\n', ', ')}”`;
+  };
+  const lines = [
+    theirChanges.length === 0
+      ? 'They changed nothing you can edit here.'
+      : `They changed ${theirChanges.map((f) => `${label(f)} (${shown(f)})`).join(', ')}.`,
+  ];
+  if (myChanges.length > 0)
+    lines.push(
+      `Keep mine saves your change${myChanges.length === 1 ? '' : 's'} to ${myChanges.map(label).join(', ')} on top of theirs${
+        both.length > 0 ? `, replacing their ${both.map(label).join(', ')}` : ''
+      }; Take theirs drops your edit.`,
+    );
+  return lines.join(' ');
 }

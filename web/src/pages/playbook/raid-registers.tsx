@@ -10,7 +10,7 @@ import {
 import { Badge, Button, Card, ErrorState, humanise, Skeleton } from '../../design';
 import { formatDate } from '../../lib/format';
 import { ConflictNotice } from './conflict-notice';
-import type { RaidKind } from './raid-entry';
+import type { RaidKind, RaidRecord } from './raid-entry';
 import { RaidEntryDialog } from './raid-entry-dialog';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -24,6 +24,7 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
   const assumptions = usePlaybookList<Assumption>('assumptions', { projectId });
   const decisions = usePlaybookList<Decision>('decisions', { projectId });
   const [adding, setAdding] = useState<RaidKind | null>(null);
+  const [editing, setEditing] = useState<{ kind: RaidKind; entry: RaidRecord } | null>(null);
   const issueWrite = usePlaybookWrite<Issue>('issues').update;
   const assumptionWrite = usePlaybookWrite<Assumption>('assumptions').update;
   const decisionWrite = usePlaybookWrite<Decision>('decisions').update;
@@ -31,6 +32,11 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
   const add = (kind: RaidKind) => (
     <Button size="sm" onClick={() => setAdding(kind)}>
       Add {kind}
+    </Button>
+  );
+  const edit = (kind: RaidKind, entry: RaidRecord) => (
+    <Button size="sm" onClick={() => setEditing({ kind, entry })} aria-label={`Edit ${entry.title}`}>
+      Edit
     </Button>
   );
   return (
@@ -60,36 +66,40 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
                 {i.escalationLevel === 0 && i.escalationPath.length > 0 && (
                   <span className="muted"> · escalates to {i.escalationPath.join(', then ')}</span>
                 )}
-                {i.status !== 'resolved' && i.status !== 'closed' && (
-                  <span className="row">
-                    {i.escalationLevel < i.escalationPath.length && (
+                {i.resolution && <span className="muted"> · resolution: {i.resolution}</span>}
+                <span className="row">
+                  {edit('issue', i)}
+                  {i.status !== 'resolved' && i.status !== 'closed' && (
+                    <>
+                      {i.escalationLevel < i.escalationPath.length && (
+                        <Button
+                          size="sm"
+                          disabled={issueWrite.isPending}
+                          onClick={() =>
+                            issueWrite.mutate({
+                              id: i.id,
+                              version: i.version,
+                              patch: { escalationLevel: i.escalationLevel + 1 },
+                            })
+                          }
+                          aria-label={`Escalate ${i.title} to ${i.escalationPath[i.escalationLevel]}`}
+                        >
+                          Escalate
+                        </Button>
+                      )}
                       <Button
                         size="sm"
                         disabled={issueWrite.isPending}
                         onClick={() =>
-                          issueWrite.mutate({
-                            id: i.id,
-                            version: i.version,
-                            patch: { escalationLevel: i.escalationLevel + 1 },
-                          })
+                          issueWrite.mutate({ id: i.id, version: i.version, patch: { status: 'resolved' } })
                         }
-                        aria-label={`Escalate ${i.title} to ${i.escalationPath[i.escalationLevel]}`}
+                        aria-label={`Resolve ${i.title}`}
                       >
-                        Escalate
+                        Resolve
                       </Button>
-                    )}
-                    <Button
-                      size="sm"
-                      disabled={issueWrite.isPending}
-                      onClick={() =>
-                        issueWrite.mutate({ id: i.id, version: i.version, patch: { status: 'resolved' } })
-                      }
-                      aria-label={`Resolve ${i.title}`}
-                    >
-                      Resolve
-                    </Button>
-                  </span>
-                )}
+                    </>
+                  )}
+                </span>
               </li>
             ))}
             {issues.data.length === 0 && <li>No issues.</li>}
@@ -107,9 +117,11 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
               {assumptions.data.map((a) => (
                 <li key={a.id}>
                   {a.title} — {humanise(a.status)}, validate by {formatDate(a.validateBy)}
-                  {a.status === 'open' && (
-                    <span className="row">
-                      {(['validated', 'invalidated'] as const).map((status) => (
+                  {a.notes && <span className="muted">: {a.notes}</span>}
+                  <span className="row">
+                    {edit('assumption', a)}
+                    {a.status === 'open' &&
+                      (['validated', 'invalidated'] as const).map((status) => (
                         <Button
                           key={status}
                           size="sm"
@@ -122,8 +134,7 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
                           {humanise(status)}
                         </Button>
                       ))}
-                    </span>
-                  )}
+                  </span>
                 </li>
               ))}
               {assumptions.data.length === 0 && <li>No assumptions.</li>}
@@ -142,8 +153,9 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
                   {d.title} — {humanise(d.status)}
                   {d.decidedOn && ` on ${formatDate(d.decidedOn)}`}
                   {d.rationale && <span className="muted">: {d.rationale}</span>}
-                  {d.status === 'proposed' && (
-                    <span className="row">
+                  <span className="row">
+                    {edit('decision', d)}
+                    {d.status === 'proposed' && (
                       <Button
                         size="sm"
                         disabled={decisionWrite.isPending}
@@ -158,8 +170,8 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
                       >
                         Mark decided
                       </Button>
-                    </span>
-                  )}
+                    )}
+                  </span>
                 </li>
               ))}
               {decisions.data.length === 0 && <li>No decisions.</li>}
@@ -170,6 +182,15 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
       {failed !== undefined &&
         (isApiError(failed, 'precondition_failed') ? <ConflictNotice /> : <ErrorState error={failed} />)}
       {adding && <RaidEntryDialog kind={adding} projectId={projectId} onClose={() => setAdding(null)} />}
+      {editing && (
+        <RaidEntryDialog
+          key={editing.entry.id}
+          kind={editing.kind}
+          projectId={projectId}
+          entry={editing.entry}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 }
