@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { type Kpi, useAddMeasurement, useImportMeasurements } from '../../api/value';
 import { Button, Input, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
-import { useVersionedSave } from './versioned-save';
+import { changedFields, useVersionedSave } from './versioned-save';
 
 /** Manual entry of one measurement (a date already measured is overwritten). */
 export function MeasurementForm({ kpi }: { kpi: Kpi }) {
@@ -107,13 +107,22 @@ export function CsvImport({ kpi }: { kpi: Kpi }) {
  */
 export function TargetChange({ kpi }: { kpi: Kpi }) {
   // The version edited: as opened, then as last saved here (not remounted on every refresh, so a
-  // conflict found on save stays on screen).
+  // conflict found on save stays on screen). Until the user types, it follows the KPI as it changes.
   const [base, setBase] = useState(kpi);
+  const [touched, setTouched] = useState(false);
   const save = useVersionedSave('kpis', base);
   const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
   const [target, setTarget] = useState(kpi.target === null ? '' : String(kpi.target));
   const [threshold, setThreshold] = useState(kpi.threshold === null ? '' : String(kpi.threshold));
   const [saved, setSaved] = useState(false);
+  const show = (k: Kpi) => {
+    setBase(k);
+    setTarget(k.target === null ? '' : String(k.target));
+    setThreshold(k.threshold === null ? '' : String(k.threshold));
+  };
+  useEffect(() => {
+    if (!touched && kpi.version > base.version) show(kpi);
+  });
   const toNumber = (s: string) => (s.trim() === '' ? null : Number(s));
   const targetsOf = (k: Kpi) => ({
     target: k.target,
@@ -127,6 +136,7 @@ export function TargetChange({ kpi }: { kpi: Kpi }) {
   };
   const done = (record: Kpi) => {
     setBase(record);
+    setTouched(false);
     setSaved(true);
   };
   const submit = (event: FormEvent) => {
@@ -137,11 +147,13 @@ export function TargetChange({ kpi }: { kpi: Kpi }) {
   const takeTheirs = () => {
     const theirs = save.conflict?.theirs;
     if (!theirs) return;
-    setBase(theirs);
-    setTarget(theirs.target === null ? '' : String(theirs.target));
-    setThreshold(theirs.threshold === null ? '' : String(theirs.threshold));
+    show(theirs);
+    setTouched(false);
     save.dismiss();
   };
+  // "Keep my change" on their version: what I changed (compared with the version I edited), with
+  // the history rebuilt from theirs; a field I left alone keeps their value.
+  const rebase = (theirs: Kpi) => changedFields(changeOn(theirs), targetsOf(base));
   const message = (name: string) =>
     Object.entries(save.errors).find(([field]) => field.startsWith(name))?.[1];
   return (
@@ -152,20 +164,29 @@ export function TargetChange({ kpi }: { kpi: Kpi }) {
           type="date"
           required
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
+          onChange={(e) => {
+            setTouched(true);
+            setFrom(e.target.value);
+          }}
         />
         <Input
           label="New target"
           inputMode="decimal"
           value={target}
-          onChange={(e) => setTarget(e.target.value)}
+          onChange={(e) => {
+            setTouched(true);
+            setTarget(e.target.value);
+          }}
           error={message('target')}
         />
         <Input
           label="New threshold"
           inputMode="decimal"
           value={threshold}
-          onChange={(e) => setThreshold(e.target.value)}
+          onChange={(e) => {
+            setTouched(true);
+            setThreshold(e.target.value);
+          }}
           error={message('threshold')}
         />
         <Button type="submit" disabled={save.pending}>
@@ -187,7 +208,7 @@ export function TargetChange({ kpi }: { kpi: Kpi }) {
         mine={save.conflict?.mine ?? {}}
         theirs={save.conflict?.theirs}
         labels={{ target: 'Target', threshold: 'Threshold', targetHistory: 'Earlier targets' }}
-        onKeepMine={() => save.keepMine(done, changeOn)}
+        onKeepMine={() => save.keepMine(done, rebase)}
         onTakeTheirs={takeTheirs}
       />
     </form>
