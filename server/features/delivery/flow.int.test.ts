@@ -146,6 +146,10 @@ describe.each(engines)('flow analytics and forecasts on $name', (engine) => {
     expect(live.status).toBe(200);
     expect(live.body.forecast.probability).toBeGreaterThanOrEqual(0);
     expect(live.body.forecast.probability).toBeLessThanOrEqual(1);
+    // Beside the chance, the same "how many in the days left" question replayed on the team's past.
+    expect(live.body.backtest.question).toEqual({ kind: 'how-many', days: live.body.forecast.days });
+    expect(live.body.backtest.points.length).toBeGreaterThan(10);
+    expect(live.body.backtest.calibration['85']).toBeGreaterThan(0);
   });
 
   it('forecasts reproducibly with a seed, with monotone percentiles and a backtest beside them', async () => {

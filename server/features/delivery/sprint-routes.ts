@@ -17,7 +17,13 @@ import type { Store } from '../../store/database';
 import { resolveScope } from './flow-scope';
 import { resolveAsOf } from './flow-window';
 import { ForecastFields } from './forecast-routes';
-import { checkSamples, DEFAULT_HISTORY_DAYS, loadSamples, presentHistory } from './forecast-service';
+import {
+  backtestBeside,
+  checkSamples,
+  DEFAULT_HISTORY_DAYS,
+  loadSamples,
+  presentHistory,
+} from './forecast-service';
 import { DEFINITIONS } from './metric-definitions';
 import { IdParams } from './schemas';
 import { completeSprint, presentSprint, setSprintItems, startSprint } from './sprint-service';
@@ -245,6 +251,10 @@ export function registerSprintRoutes(app: FastifyInstance, store: Store): void {
             remainingItems: Type.Integer(),
             history: Loose,
             forecast: Loose,
+            backtest: Type.Union([Loose, Type.Null()], {
+              description:
+                'How far to trust it: "how many in this many days" asked weekly from past dates of the team (null once the sprint has ended)',
+            }),
           }),
           ...errors(400, 401, 404),
         },
@@ -259,13 +269,9 @@ export function registerSprintRoutes(app: FastifyInstance, store: Store): void {
         (i) => i.outcome !== 'dropped' && (sprint.state === 'planned' || i.committed === 1),
       );
       const remaining = items.filter((i) => i.status_category !== 'done').length;
-      const window = await loadSamples(
-        store.db,
-        principal,
-        { kind: 'team', id: sprint.team_id },
-        asOf,
-        q.historyDays ?? DEFAULT_HISTORY_DAYS,
-      );
+      const team = { kind: 'team' as const, id: sprint.team_id };
+      const historyDays = q.historyDays ?? DEFAULT_HISTORY_DAYS;
+      const window = await loadSamples(store.db, principal, team, asOf, historyDays);
       checkSamples(window);
       const fromDate = getDayNumber(asOf) < getDayNumber(sprint.start_date) ? sprint.start_date : asOf;
       const forecast = computeLiveSprintForecast({
@@ -276,6 +282,20 @@ export function registerSprintRoutes(app: FastifyInstance, store: Store): void {
         trials: q.trials ?? 10_000,
         seed: q.seed ?? 1,
       });
+      // The chance is a "how many in the days left" forecast: its backtest asks the same question
+      // of the team's past, so the page shows how often such a forecast held.
+      const backtest =
+        forecast.days >= 1
+          ? await backtestBeside(
+              store.db,
+              principal,
+              team,
+              asOf,
+              historyDays,
+              { kind: 'how-many', days: forecast.days },
+              q.seed ?? 1,
+            )
+          : null;
       return {
         definition: DEFINITIONS.liveSprint,
         asOf,
@@ -283,6 +303,7 @@ export function registerSprintRoutes(app: FastifyInstance, store: Store): void {
         remainingItems: remaining,
         history: presentHistory(window),
         forecast,
+        backtest,
       };
     },
   );

@@ -39,6 +39,8 @@ export interface SprintForecast {
     trials: number;
     seed: number;
   };
+  /** The same "how many in the days left" question asked of the team's past; null once the sprint ended. */
+  backtest: Backtest | null;
 }
 export type Retrospective = ItemOf<'/api/v1/retrospectives'>;
 export type RetrospectiveAction = ItemOf<'/api/v1/retrospective-actions'>;

@@ -14,6 +14,7 @@ import { SeriesChart } from '../../charts/delivery-charts';
 import { Badge, Button, Card, ErrorState, humanise, Skeleton } from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../record-name';
+import { BacktestCard } from './backtest-card';
 import { FieldErrors } from './field-errors';
 import { formatShare } from './flow-format';
 import { SprintPlan } from './sprint-plan';
@@ -99,18 +100,28 @@ function LiveChance({ sprintId }: { sprintId: string }) {
   const f = forecast.data;
   const likely = f.forecast.likelyCompleted;
   return (
-    <Card title="Chance of finishing the commitment">
-      <p style={{ fontSize: '1.25rem', margin: 0 }}>
-        <strong>{formatShare(f.forecast.probability)}</strong> chance that the {f.remainingItems} committed
-        items still open are done by the sprint's last day ({f.forecast.days} days left, from {f.asOf}).
-      </p>
-      <p className="muted">
-        Likely done by then: {likely['85']} items or more (85% sure), {likely['50']} or more (50%). From the
-        team's daily throughput over {f.history.days} days (mean {f.history.mean.toFixed(1)} a day),{' '}
-        {f.forecast.trials} trials.
-      </p>
-      <p className="definition">{f.definition}</p>
-    </Card>
+    <>
+      <Card title="Chance of finishing the commitment">
+        <p style={{ fontSize: '1.25rem', margin: 0 }}>
+          <strong>{formatShare(f.forecast.probability)}</strong> chance that the {f.remainingItems} committed
+          items still open are done by the sprint's last day ({f.forecast.days} days left, from {f.asOf}).
+        </p>
+        <p className="muted">
+          Likely done by then: {likely['85']} items or more (85% sure), {likely['50']} or more (50%). From the
+          team's daily throughput over {f.history.days} days (mean {f.history.mean.toFixed(1)} a day),{' '}
+          {f.forecast.trials} trials.
+        </p>
+        <p className="definition">{f.definition}</p>
+      </Card>
+      {f.backtest && (
+        <BacktestCard
+          backtest={f.backtest}
+          unit="items"
+          stem={`sprint-${sprintId.slice(0, 8)}`}
+          historyItems={f.history.total}
+        />
+      )}
+    </>
   );
 }
 
