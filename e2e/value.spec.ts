@@ -363,4 +363,260 @@ describe('value office pages', () => {
     await tornado.getByRole('columnheader', { name: 'Swing' }).waitFor();
     expect(await tornado.getByRole('row').count()).toBeGreaterThan(2);
   });
+  it('scores a backlog item in the Score dialog (field message) and keeps the score through a 412', async () => {
+    const backlog = await app.api<{ items: (BacklogItem & { inputsVersion: number })[] }>(
+      'GET',
+      `/portfolios/${ids.portfolio}/backlog?model=wsjf`,
+    );
+    const item = backlog.items[1];
+    const key = item?.workItem.key ?? '';
+    await page.goto('/value/prioritisation');
+    await page.locator('#main').getByLabel('Portfolio').selectOption(ids.portfolio);
+    await page.getByRole('button', { name: `Score ${key}`, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^Score ${key} under`) });
+    const value = dialog.getByLabel('User-business value');
+    await value.waitFor();
+    await value.fill('lots');
+    await dialog.getByRole('button', { name: 'Save scores' }).click();
+    await dialog.getByText('Enter a number').waitFor();
+    expect(await settleAndCheck('score-dialog')).toEqual([]);
+    await value.fill('13');
+    // Someone else saves this item's WSJF inputs while the dialog is open.
+    await app.api(
+      'PUT',
+      `/work-items/${item?.workItem.id}/prioritisation`,
+      {
+        wsjf: { userBusinessValue: 2, timeCriticality: 3, riskReductionOpportunityEnablement: 1, jobSize: 5 },
+      },
+      item?.inputsVersion,
+    );
+    await dialog.getByRole('button', { name: 'Save scores' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-theirs').allTextContents()).toEqual(['2', '3', '1', '5']);
+    await conflict.getByRole('button', { name: 'Keep my change' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await app.api<{ version: number; wsjf: Record<string, number> }>(
+      'GET',
+      `/work-items/${item?.workItem.id}/prioritisation`,
+    );
+    expect(saved.wsjf.userBusinessValue).toBe(13);
+    expect(saved.version).toBe((item?.inputsVersion ?? 0) + 2);
+  });
+
+  it('resolves a stale scoring-model save in the conflict dialog ("use theirs", then save on it)', async () => {
+    const models = await app.api<Items<{ id: string; name: string; version: number }>>(
+      'GET',
+      '/scoring-models?limit=500',
+    );
+    const model = models.items.find((m) => m.name === 'Strategic fit');
+    expect(model).toBeDefined();
+    await page.goto('/value/prioritisation/models');
+    const form = page.getByRole('form', { name: 'Scoring model' });
+    await form.getByLabel('Name', { exact: true }).fill('Strategic fit (mine)');
+    await app.api('PATCH', `/scoring-models/${model?.id}`, { name: 'Strategic fit v2' }, model?.version);
+    await form.getByRole('button', { name: 'Save model' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-mine').allTextContents()).toEqual(['Strategic fit (mine)']);
+    expect(await conflict.getByTestId('conflict-theirs').allTextContents()).toEqual(['Strategic fit v2']);
+    await conflict.getByRole('button', { name: 'Use their version' }).click();
+    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Strategic fit v2');
+    await form.getByLabel('Weight of criterion 1').fill('3');
+    await form.getByRole('button', { name: 'Save model' }).click();
+    await form.getByText('Saved.').waitFor();
+    const saved = await app.api<{ name: string; version: number; criteria: { weight: number }[] }>(
+      'GET',
+      `/scoring-models/${model?.id}`,
+    );
+    expect(saved).toMatchObject({ name: 'Strategic fit v2', version: (model?.version ?? 0) + 2 });
+    expect(saved.criteria[0]?.weight).toBe(3);
+  });
+
+  it('defines a customer-facing KPI, edits it and changes its target through 412s, then deletes it', async () => {
+    await page.goto('/value/kpis');
+    await page.getByRole('button', { name: 'New KPI' }).click();
+    const form = page.getByRole('dialog', { name: 'New KPI' });
+    await form.getByLabel('Name', { exact: true }).fill('E2E weekly active users');
+    await form.getByLabel('Type').selectOption('adoption');
+    await form.getByLabel('Unit', { exact: true }).fill('%');
+    await form.getByLabel('Frequency').selectOption('weekly');
+    await form.getByLabel('Source').fill('Product analytics');
+    await form.getByLabel('Belongs to').selectOption('stream');
+    await form.getByLabel('Value stream').selectOption({ label: 'Customer self-service' });
+    await form.getByLabel('Target', { exact: true }).fill('60');
+    await form.getByLabel('Threshold', { exact: true }).fill('70');
+    await form.getByRole('button', { name: 'Create KPI' }).click();
+    await form.getByText(/must not be above the target 60/).waitFor();
+    expect(await settleAndCheck('kpi-form')).toEqual([]);
+    await form.getByLabel('Threshold', { exact: true }).fill('50');
+    await form.getByRole('button', { name: 'Create KPI' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E weekly active users' }).waitFor();
+    const id = page.url().split('/').at(-1) ?? '';
+    type KpiRecord = Record<string, unknown> & { version: number };
+    const created = await app.api<KpiRecord>('GET', `/kpis/${id}`);
+    expect(created).toMatchObject({
+      metricType: 'adoption',
+      frequency: 'weekly',
+      source: 'Product analytics',
+      portfolioId: null,
+      valueStreamId: expect.any(String),
+      target: 60,
+      threshold: 50,
+    });
+    await page.getByText('Customer-facing').first().waitFor();
+
+    await page.getByRole('button', { name: 'Edit KPI' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit E2E weekly active users' });
+    await edit.getByLabel('Source').fill('Mixpanel');
+    await app.api('PATCH', `/kpis/${id}`, { description: 'Changed meanwhile' }, created.version);
+    await edit.getByRole('button', { name: 'Save KPI' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.getByRole('button', { name: 'Keep my change' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const edited = await app.api<KpiRecord>('GET', `/kpis/${id}`);
+    expect(edited).toMatchObject({
+      source: 'Mixpanel',
+      description: 'Changed meanwhile',
+      version: created.version + 2,
+    });
+
+    // The target form follows the edited KPI; someone moves the threshold before the change is saved.
+    const change = page.getByRole('form', { name: 'Change the target' });
+    await change.getByLabel('New target from').fill('2026-07-01');
+    await change.getByLabel('New target', { exact: true }).fill('65');
+    await app.api('PATCH', `/kpis/${id}`, { threshold: 55 }, edited.version);
+    await change.getByRole('button', { name: 'Change target' }).click();
+    await conflict.waitFor();
+    await conflict.getByRole('button', { name: 'Keep my change' }).click();
+    await change.getByText('Target changed; the previous one is kept in the history.').waitFor();
+    expect(await app.api<KpiRecord>('GET', `/kpis/${id}`)).toMatchObject({
+      target: 65,
+      threshold: 55,
+      targetHistory: [{ until: '2026-07-01', target: 60, threshold: 55 }],
+      version: edited.version + 2,
+    });
+
+    await page.getByRole('button', { name: 'Edit KPI' }).click();
+    const last = page.getByRole('dialog', { name: 'Edit E2E weekly active users' });
+    await last.getByRole('button', { name: 'Delete KPI' }).click();
+    await last.getByRole('button', { name: 'Yes, delete KPI' }).click();
+    await page.getByRole('heading', { level: 1, name: 'KPIs' }).waitFor();
+    await expect(app.api('GET', `/kpis/${id}`)).rejects.toThrow(/404/);
+  });
+
+  it('creates a value stream with its products and teams, edits it through a 412 and deletes it', async () => {
+    await page.goto('/value/streams');
+    await page.getByRole('button', { name: 'New value stream' }).click();
+    const form = page.getByRole('dialog', { name: 'New value stream' });
+    await form.getByRole('button', { name: 'Create value stream' }).click();
+    await form.getByText('Name the value stream').waitFor();
+    await form.getByLabel('Name', { exact: true }).fill('E2E onboarding');
+    await form.getByLabel('Kind').selectOption('development');
+    await form.getByLabel('Portfolio').selectOption(ids.portfolio);
+    await form
+      .getByRole('group', { name: 'Products (projects) serving it' })
+      .getByRole('checkbox')
+      .first()
+      .check();
+    await form.getByRole('group', { name: 'Teams serving it' }).getByRole('checkbox').first().check();
+    expect(await settleAndCheck('value-stream-form')).toEqual([]);
+    await form.getByRole('button', { name: 'Create value stream' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'E2E onboarding' }).waitFor();
+    type Stream = { id: string; name: string; version: number; projectIds: string[]; teamIds: string[] };
+    const find = async () =>
+      (await app.api<Items<Stream & Record<string, unknown>>>('GET', '/value-streams?limit=500')).items.find(
+        (s) => s.name === 'E2E onboarding',
+      );
+    const created = await find();
+    expect(created).toMatchObject({ kind: 'development', portfolioId: ids.portfolio });
+    expect(created?.projectIds).toHaveLength(1);
+    expect(created?.teamIds).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Edit E2E onboarding' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit E2E onboarding' });
+    await edit
+      .getByRole('group', { name: 'Teams serving it' })
+      .getByRole('checkbox', { checked: true })
+      .uncheck();
+    await app.api(
+      'PATCH',
+      `/value-streams/${created?.id}`,
+      { description: 'Changed meanwhile' },
+      created?.version,
+    );
+    await edit.getByRole('button', { name: 'Save value stream' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.getByRole('button', { name: 'Keep my change' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await find()).toMatchObject({
+      teamIds: [],
+      projectIds: created?.projectIds,
+      description: 'Changed meanwhile',
+      version: (created?.version ?? 0) + 2,
+    });
+
+    await page.getByRole('button', { name: 'Edit E2E onboarding' }).click();
+    const last = page.getByRole('dialog', { name: 'Edit E2E onboarding' });
+    await last.getByRole('button', { name: 'Delete value stream' }).click();
+    await last.getByRole('button', { name: 'Yes, delete value stream' }).click();
+    await last.waitFor({ state: 'detached' });
+    expect(await find()).toBeUndefined();
+  });
+
+  it('edits a goal through a 412, edits and deletes its key result, then deletes the goal', async () => {
+    const goal = await app.api<{ id: string; version: number }>('POST', '/goals', {
+      name: 'E2E goal to edit',
+      level: 'organisation',
+    });
+    const kr = await app.api<{ id: string }>('POST', '/key-results', {
+      goalId: goal.id,
+      name: 'E2E key result to edit',
+      metric: 'activation rate',
+      unit: '%',
+      direction: 'increase',
+      baseline: 0,
+      target: 10,
+    });
+    await page.goto('/value/strategy');
+    await page.getByRole('button', { name: 'Edit goal E2E goal to edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit E2E goal to edit' });
+    await edit.getByLabel('Name', { exact: true }).fill('E2E goal, edited');
+    await app.api('PATCH', `/goals/${goal.id}`, { description: 'Changed meanwhile' }, goal.version);
+    await edit.getByRole('button', { name: 'Save goal' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed this record' });
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('conflict-theirs').allTextContents()).toEqual(['E2E goal to edit']);
+    await conflict.getByRole('button', { name: 'Keep my change' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await app.api('GET', `/goals/${goal.id}`)).toMatchObject({
+      name: 'E2E goal, edited',
+      description: 'Changed meanwhile',
+      version: goal.version + 2,
+    });
+
+    await page.goto(`/value/strategy/key-results/${kr.id}`);
+    await page.getByRole('button', { name: 'Edit key result' }).click();
+    const krEdit = page.getByRole('dialog', { name: 'Edit E2E key result to edit' });
+    await krEdit.getByLabel('Target').fill('-5');
+    await krEdit.getByRole('button', { name: 'Save key result' }).click();
+    await krEdit.getByText(/below the baseline/).waitFor();
+    await krEdit.getByLabel('Target').fill('20');
+    await krEdit.getByRole('button', { name: 'Save key result' }).click();
+    await krEdit.waitFor({ state: 'detached' });
+    expect(await app.api('GET', `/key-results/${kr.id}`)).toMatchObject({ target: 20, version: 2 });
+    await page.getByRole('button', { name: 'Edit key result' }).click();
+    await krEdit.getByRole('button', { name: 'Delete key result' }).click();
+    await krEdit.getByRole('button', { name: 'Yes, delete key result' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Strategy and OKRs' }).waitFor();
+    await expect(app.api('GET', `/key-results/${kr.id}`)).rejects.toThrow(/404/);
+
+    await page.getByRole('button', { name: 'Edit goal E2E goal, edited' }).click();
+    const last = page.getByRole('dialog', { name: 'Edit E2E goal, edited' });
+    await last.getByRole('button', { name: 'Delete goal' }).click();
+    await last.getByRole('button', { name: 'Yes, delete goal' }).click();
+    await last.waitFor({ state: 'detached' });
+    await expect(app.api('GET', `/goals/${goal.id}`)).rejects.toThrow(/404/);
+  });
 });

@@ -99,7 +99,11 @@ export function useDeleteValueRecord(resource: ValueResource) {
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
       apiRequest<void>('DELETE', `/${resource}/${id}`, { ifMatch: version }),
-    onSettled: () => refreshValue(client),
+    // Not awaited: the page showing the deleted record must be able to move on before its own
+    // query comes back 404.
+    onSettled: () => {
+      void refreshValue(client);
+    },
   });
 }
 

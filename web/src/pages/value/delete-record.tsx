@@ -39,7 +39,10 @@ export function DeleteRecord({
         <Button
           variant="danger"
           disabled={remove.isPending}
-          onClick={() => remove.mutate(record, { onSuccess: onDeleted })}
+          onClick={() => {
+            // A refusal is shown above from remove.error.
+            void remove.mutateAsync(record).then(onDeleted, () => undefined);
+          }}
         >
           Yes, delete {what}
         </Button>

@@ -137,8 +137,13 @@ function GoalNode({
           {formatPercent(goal.capacity.share)} · {goal.alignedProjects} projects, {goal.alignedWorkItems} work
           items
         </span>
-        <Button size="sm" variant="ghost" onClick={() => onEdit(goal.id)}>
-          Edit<span className="visually-hidden"> goal {goal.name}</span>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Edit goal ${goal.name}`}
+          onClick={() => onEdit(goal.id)}
+        >
+          Edit
         </Button>
       </div>
       {goal.keyResults.length > 0 && (
