@@ -141,6 +141,54 @@ describe.each(engines)('PMO playbook on $name', (engine) => {
     expect((await admin.delete(`/api/v1/methodology-templates/${unused.id}?version=1`)).status).toBe(204);
   });
 
+  it('lets a PMO lead start a project on each methodology, each carrying phases, gates, roles and documents', async () => {
+    const { portfolio, as } = await setUp('METH');
+    const pmo = await as('pmo_lead');
+    const approach = { predictive: 'predictive', scrum: 'agile', kanban: 'agile', hybrid: 'hybrid' };
+    const deliveries: Record<string, string[]> = {};
+    for (const [methodology, projectApproach] of Object.entries(approach)) {
+      const project = await pmo.post('/api/v1/projects', {
+        portfolioId: portfolio.id,
+        key: `M${methodology.slice(0, 3).toUpperCase()}`,
+        name: `${methodology} pilot`,
+        approach: projectApproach,
+      });
+      expect(project.status).toBe(201);
+      const adopted = await pmo.post(`/api/v1/projects/${project.body.id}/methodology`, { methodology });
+      expect(adopted.status).toBe(201);
+      const view = adopted.body as {
+        templateVersion: number;
+        currentPhase: string;
+        phases: { key: string; delivery?: string }[];
+        roles: { triadRoles: string[] }[];
+        gates: { checklist: unknown[]; requiredArtefacts: string[]; approverTriadRoles: string[] }[];
+        documents: { key: string; fields: { required: boolean }[] }[];
+      };
+      expect(view.templateVersion).toBe(1);
+      expect(view.currentPhase).toBe(view.phases[0]?.key);
+      expect(view.roles.length).toBeGreaterThan(0);
+      expect(view.gates.length).toBeGreaterThan(0);
+      for (const gate of view.gates) {
+        expect(gate.checklist.length).toBeGreaterThan(0);
+        expect(gate.requiredArtefacts.length).toBeGreaterThan(0);
+        expect(gate.approverTriadRoles.length).toBeGreaterThan(0);
+      }
+      const documents = new Map(view.documents.map((d) => [d.key, d.fields]));
+      for (const key of ['charter', 'business_case', 'status_report', 'closure_report']) {
+        const fields = documents.get(key) ?? [];
+        // Each document template has required fields and optional ones.
+        expect(fields.some((f) => f.required)).toBe(true);
+        expect(fields.some((f) => !f.required)).toBe(true);
+      }
+      deliveries[methodology] = view.phases.map((p) => p.delivery ?? '');
+    }
+    expect(new Set(deliveries.predictive)).toEqual(new Set(['predictive']));
+    expect(new Set(deliveries.scrum)).toEqual(new Set(['scrum']));
+    expect(new Set(deliveries.kanban)).toEqual(new Set(['kanban']));
+    // Hybrid: predictive phases with agile delivery inside.
+    expect(new Set(deliveries.hybrid)).toEqual(new Set(['predictive', 'scrum']));
+  });
+
   it('refuses to pass a gate while an artefact or checklist item is missing, and only for approver roles', async () => {
     const { admin, project, as } = await setUp('GATE');
     expect(
@@ -195,7 +243,17 @@ describe.each(engines)('PMO playbook on $name', (engine) => {
       { field: 'requiredArtefacts.charter', message: 'Project charter lacks scope' },
     ]);
 
-    // Fill the charter: ready. A recycle is allowed any time; pass with conditions needs them.
+    // A recycle is allowed any time, also while the gate is not ready.
+    const recycled = await admin.post(url, {
+      outcome: 'recycle',
+      rationale: 'Charter lacks scope; rework it',
+    });
+    expect(recycled.status).toBe(201);
+    expect((await admin.get(`/api/v1/projects/${project.id}/methodology`)).body.gates[0].status).toBe(
+      'recycled',
+    );
+
+    // Fill the charter: ready. Pass with conditions needs them.
     const docs = await admin.get(`/api/v1/project-documents?projectId=${project.id}&documentKey=charter`);
     const charter = docs.body.items[0];
     expect(
@@ -260,10 +318,26 @@ describe.each(engines)('PMO playbook on $name', (engine) => {
       ).status,
     ).toBe(409);
     const reviews = await admin.get(`/api/v1/projects/${project.id}/gate-reviews`);
-    expect(reviews.body.items.map((r: { outcome: string }) => r.outcome)).toEqual([
-      'pass_with_conditions',
-      'stop',
+    // Every decision is kept with its rationale, approver and date.
+    const recorded = reviews.body.items as {
+      outcome: string;
+      rationale: string;
+      approverUserId: string;
+      approverLabel: string;
+      decidedOn: string;
+    }[];
+    expect(recorded.map((r) => [r.outcome, r.rationale])).toEqual([
+      ['recycle', 'Charter lacks scope; rework it'],
+      ['pass_with_conditions', 'Charter and case are sound'],
+      ['stop', 'No funding'],
     ]);
+    for (const r of recorded) {
+      expect(r.approverUserId).toBeTruthy();
+      expect(r.approverLabel).toBeTruthy();
+      expect(r.decidedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // The pass was the PMO lead's, the recycle and the stop the admin's.
+    expect(recorded[1]?.approverUserId).not.toBe(recorded[0]?.approverUserId);
   });
 
   it('lets a Scrum release decision be taken by the product owner only', async () => {
