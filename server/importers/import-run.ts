@@ -112,8 +112,7 @@ export async function runImport(
   let batchNumber = 0;
   const batchSize = options.batchSize ?? 500;
 
-  const sqlite = store.engine === 'sqlite' ? await sqliteSettings(store) : undefined;
-  if (sqlite) await tuneSqliteForImport(store);
+  if (store.engine === 'sqlite') await tuneSqliteForImport(store);
   try {
     const flush = async (batch: ImportRecord[]) => {
       if (batch.length === 0) return;
@@ -179,7 +178,7 @@ export async function runImport(
       .catch(() => undefined);
     throw error;
   } finally {
-    if (sqlite) await restoreSqlite(store, sqlite);
+    if (store.engine === 'sqlite') await restoreSqlite(store);
   }
 }
 
@@ -242,7 +241,8 @@ async function startRun(store: Store, spec: ImportRunSpec, onMissing: MissingPol
 }
 
 /*
- * SQLite settings for the length of an import, on the import's connection only; restored after.
+ * SQLite settings for the length of an import, on the store's one connection (which the server
+ * also answers other requests on meanwhile); restored when the last running import ends.
  * - cache_size: the default page cache (2 MB) makes every index insert of a large import a cache
  *   miss; 64 MB made a 20,000-issue import 25% faster.
  * - wal_autocheckpoint: by default a checkpoint copies the WAL back into the database (and syncs
@@ -254,6 +254,16 @@ async function startRun(store: Store, spec: ImportRunSpec, onMissing: MissingPol
 const IMPORT_CACHE_KIB = 65_536;
 const IMPORT_WAL_PAGES = 65_536;
 
+/**
+ * The settings belong to the connection, which a server shares between requests and between
+ * imports running at once: the first import to start saves and tunes them, the last to end
+ * restores them (a per-import save would let a later import "restore" the tuned values).
+ */
+const tuned = new WeakMap<
+  Store,
+  { imports: number; before: Promise<{ cacheSize: number; walPages: number }> }
+>();
+
 async function sqliteSettings(store: Store): Promise<{ cacheSize: number; walPages: number }> {
   const cache = await sql<{ cache_size: number }>`pragma cache_size`.execute(store.db);
   const wal = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db);
@@ -264,11 +274,24 @@ async function sqliteSettings(store: Store): Promise<{ cacheSize: number; walPag
 }
 
 async function tuneSqliteForImport(store: Store): Promise<void> {
+  const running = tuned.get(store);
+  if (running) {
+    running.imports++;
+    await running.before;
+    return;
+  }
+  const before = sqliteSettings(store);
+  tuned.set(store, { imports: 1, before });
+  await before;
   await sql.raw(`pragma cache_size = -${IMPORT_CACHE_KIB}`).execute(store.db);
   await sql.raw(`pragma wal_autocheckpoint = ${IMPORT_WAL_PAGES}`).execute(store.db);
 }
 
-async function restoreSqlite(store: Store, before: { cacheSize: number; walPages: number }): Promise<void> {
+async function restoreSqlite(store: Store): Promise<void> {
+  const running = tuned.get(store);
+  if (!running || --running.imports > 0) return;
+  tuned.delete(store);
+  const before = await running.before;
   await sql.raw(`pragma cache_size = ${Math.trunc(before.cacheSize)}`).execute(store.db);
   await sql.raw(`pragma wal_autocheckpoint = ${Math.trunc(before.walPages)}`).execute(store.db);
   // Fold the import's WAL back now rather than at some later writer's commit; PASSIVE waits for
