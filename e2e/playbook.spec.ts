@@ -126,6 +126,55 @@ describe('playbook templates and intake', () => {
     await page.getByText('Branch appointment booking').waitFor();
     await checkPage(page, 'playbook-intake');
   });
+
+  it('takes a proposal on the playbook intake form and accepts it into a project on that playbook', async () => {
+    await page.getByRole('button', { name: 'Propose a project' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Portfolio').selectOption(project.portfolioId);
+    await dialog.getByLabel('Title').fill('Supplier invoice portal');
+    await dialog.getByLabel('Problem or opportunity (required)').fill('Suppliers e-mail PDF invoices.');
+    await dialog.getByLabel('Desired outcome (required)').fill('Invoices arrive as data.');
+    await dialog.getByRole('button', { name: 'Submit proposal' }).click();
+    // The form is the playbook's: the blank required answer is named beside its field.
+    await dialog.getByText('Proposed sponsor is required').waitFor();
+    await dialog.getByLabel('Proposed sponsor (required)').fill('Chief financial officer');
+    await dialog.getByRole('button', { name: 'Submit proposal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Triage Supplier invoice portal' }).click();
+    const triage = page.getByRole('dialog');
+    await triage.getByLabel('Decision').selectOption('accept');
+    await triage.getByLabel('Project key').fill('SIP');
+    await triage.getByLabel('Rationale').fill('Serves the finance automation goal.');
+    await triage.getByRole('button', { name: 'Record decision' }).click();
+    await triage.waitFor({ state: 'detached' });
+    const proposals = await app.api<{
+      items: {
+        title: string;
+        state: string;
+        triageRationale: string;
+        triagedBy: string;
+        projectId: string;
+      }[];
+    }>('GET', '/project-proposals?limit=200');
+    const accepted = proposals.items.find((p) => p.title === 'Supplier invoice portal');
+    expect(accepted).toMatchObject({
+      state: 'accepted',
+      triageRationale: 'Serves the finance automation goal.',
+    });
+    expect(accepted?.triagedBy).toBeTruthy();
+    const playbook = await app.api<{ templateId: string; templateVersion: number; currentPhase: string }>(
+      'GET',
+      `/projects/${accepted?.projectId}/methodology`,
+    );
+    // No playbook chosen: the organisation's default predictive one.
+    const defaults = await app.api<{ items: (Template & { isDefault: boolean })[] }>(
+      'GET',
+      '/methodology-templates?methodology=predictive',
+    );
+    const predictive = defaults.items.find((t) => t.isDefault);
+    expect(playbook).toMatchObject({ templateId: predictive?.id, currentPhase: 'initiation' });
+  });
 });
 
 describe("a project's playbook", () => {
@@ -326,6 +375,9 @@ describe("a project's playbook", () => {
     await dialog.getByRole('button', { name: 'Save issue' }).click();
     const conflict = dialog.getByRole('alert').filter({ hasText: 'Someone else saved this issue' });
     await conflict.getByText(/They changed Due date \(“2027-03-15”\)/).waitFor();
+    // The form now shows their due date with our title on top: what Keep mine will save.
+    expect(await dialog.getByLabel('Due date').inputValue()).toBe('2027-03-15');
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('Test environment unavailable for UAT');
     await checkPage(page, 'playbook-raid-conflict');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -77,7 +77,8 @@ export function RaidEntryDialog({
   );
   // The version the edit is based on, and someone else's newer version after a refused save.
   const [basedOn, setBasedOn] = useState(entry?.version ?? 0);
-  const [theirs, setTheirs] = useState<RaidRecord | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const theirs = conflict?.theirs ?? null;
   const bind = (field: string) => ({
     value: values[field] ?? '',
     onChange: (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value }),
@@ -98,8 +99,14 @@ export function RaidEntryDialog({
       {
         onSuccess: onClose,
         onError: (error) => {
-          if (isApiError(error, 'precondition_failed') && error.current)
-            setTheirs(error.current as RaidRecord);
+          if (!isApiError(error, 'precondition_failed') || !error.current) return;
+          // The form now shows their version with this edit on top, which is what Keep mine saves.
+          const current = error.current as RaidRecord;
+          const saved = toRaidValues(kind, current);
+          const mine = changedFields(kind, original, values);
+          setConflict({ theirs: current, theirChanges: changedFields(kind, original, saved), mine });
+          setOriginal(saved);
+          setValues({ ...saved, ...Object.fromEntries(mine.map((f) => [f, values[f] ?? ''])) });
         },
       },
     );
@@ -107,16 +114,14 @@ export function RaidEntryDialog({
   const keepMine = () => {
     if (!theirs) return;
     setBasedOn(theirs.version);
-    setTheirs(null);
+    setConflict(null);
     send(theirs.version);
   };
   const takeTheirs = () => {
     if (!theirs) return;
-    const saved = toRaidValues(kind, theirs);
-    setValues(saved);
-    setOriginal(saved);
+    setValues(original);
     setBasedOn(theirs.version);
-    setTheirs(null);
+    setConflict(null);
     update.reset();
   };
   const title = entry ? `Edit ${kind}: ${entry.title}` : `Add ${kind}`;
@@ -138,11 +143,11 @@ export function RaidEntryDialog({
         </>
       }
     >
-      {theirs && (
+      {conflict && theirs && (
         <div role="alert" className="t-error">
           <p>
             Someone else saved this {kind} while you were editing (now version {theirs.version}).{' '}
-            {describeConflict(kind, original, values, theirs, personOptions)}
+            {describeConflict(conflict, original, personOptions)}
           </p>
           <div className="row">
             <Button variant="primary" disabled={write.isPending} onClick={keepMine}>
@@ -206,21 +211,23 @@ export function RaidEntryDialog({
   );
 }
 
+/** Someone else's save that refused ours: their record, what they changed and what we had changed. */
+interface Conflict {
+  theirs: RaidRecord;
+  theirChanges: string[];
+  mine: string[];
+}
+
 /**
  * What the other save changed, and what keeping this edit does: "They changed Due date
  * (“2027-03-15”). Keep mine saves your change to Title on top of theirs; …".
  */
 function describeConflict(
-  kind: RaidKind,
-  original: RaidValues,
-  mine: RaidValues,
-  theirs: RaidRecord,
+  { theirChanges, mine }: Conflict,
+  saved: RaidValues,
   people: { value: string; label: string }[],
 ): string {
-  const saved = toRaidValues(kind, theirs);
-  const theirChanges = changedFields(kind, original, saved);
-  const myChanges = changedFields(kind, original, mine);
-  const both = myChanges.filter((f) => theirChanges.includes(f));
+  const both = mine.filter((f) => theirChanges.includes(f));
   const label = (f: string) => LABELS[f] ?? f;
   const shown = (f: string) => {
     const v = saved[f] ?? '';
@@ -233,9 +240,9 @@ function describeConflict(
       ? 'They changed nothing you can edit here.'
       : `They changed ${theirChanges.map((f) => `${label(f)} (${shown(f)})`).join(', ')}.`,
   ];
-  if (myChanges.length > 0)
+  if (mine.length > 0)
     lines.push(
-      `Keep mine saves your change${myChanges.length === 1 ? '' : 's'} to ${myChanges.map(label).join(', ')} on top of theirs${
+      `Keep mine saves your change${mine.length === 1 ? '' : 's'} to ${mine.map(label).join(', ')} on top of theirs${
         both.length > 0 ? `, replacing their ${both.map(label).join(', ')}` : ''
       }; Take theirs drops your edit.`,
     );
