@@ -8,8 +8,11 @@ export interface AssignmentDemand {
   /** `request`: open demand; `soft`: a soft booking that may move to someone else. */
   kind: 'request' | 'soft';
   projectId: string;
-  skill: string;
-  /** Lowest acceptable proficiency 1–5 (default 1). */
+  /** The skill asked for; null when only a role is. */
+  skill: string | null;
+  /** The role asked for (a person's title); null or absent when only a skill is. */
+  role?: string | null;
+  /** Lowest acceptable proficiency 1–5 in the skill (default 1). */
   minProficiency?: number;
   /** Hours asked for per period. */
   hours: readonly number[];
@@ -22,6 +25,8 @@ export interface AssignmentCandidate {
   name: string;
   /** Proficiency 1–5 per skill, keys in lower case. */
   skills: Readonly<Record<string, number>>;
+  /** The person's role (title), if any. */
+  role?: string | null;
   /** Free hours per period: capacity less every booking that is not movable (may be negative). */
   free: readonly number[];
 }
@@ -68,7 +73,8 @@ export interface AssignmentModel {
 export interface Allocation {
   personId: string;
   name: string;
-  proficiency: number;
+  /** Proficiency in the demand's skill; null for a demand by role only. */
+  proficiency: number | null;
   share: number;
   hours: number;
   reason: string;
@@ -78,7 +84,8 @@ export interface DemandSuggestion {
   demandId: string;
   kind: AssignmentDemand['kind'];
   projectId: string;
-  skill: string;
+  skill: string | null;
+  role: string | null;
   totalHours: number;
   allocations: Allocation[];
   unmetHours: number;
@@ -93,18 +100,36 @@ function weightsOf(problem: AssignmentProblem): AssignmentWeights {
   return { ...DEFAULT_ASSIGNMENT_WEIGHTS, ...problem.weights };
 }
 
-/** Candidates allowed for a demand: the skill at the minimum proficiency, plus a soft booking's holder. */
+/** What a demand asks for, in words: "Java", "Developer", or "Developer with Java". */
+export function describeDemand(d: Pick<AssignmentDemand, 'skill' | 'role'>): string {
+  if (d.role && d.skill) return `${d.role} with ${d.skill}`;
+  return d.role ?? d.skill ?? 'anyone';
+}
+
+/** A candidate's proficiency in the demand's skill; null when the demand names no skill. */
+function proficiencyFor(d: AssignmentDemand, c: AssignmentCandidate): number | null {
+  return d.skill ? (c.skills[lower(d.skill)] ?? 0) : null;
+}
+
+/**
+ * Candidates allowed for a demand: those in its role (title, case-insensitive) when it names one
+ * and with its skill at the minimum proficiency when it names one; plus a soft booking's holder.
+ */
 export function listEligible(problem: AssignmentProblem, d: AssignmentDemand): number[] {
   const min = d.minProficiency ?? 1;
   const out: number[] = [];
   problem.candidates.forEach((c, i) => {
-    if ((c.skills[lower(d.skill)] ?? 0) >= min || c.personId === d.currentPersonId) out.push(i);
+    const inRole = !d.role || (c.role ? lower(c.role) === lower(d.role) : false);
+    const skilled = !d.skill || (c.skills[lower(d.skill)] ?? 0) >= min;
+    if ((inRole && skilled && (d.role || d.skill)) || c.personId === d.currentPersonId) out.push(i);
   });
   return out;
 }
 
+// A demand by role only grades nobody: everyone in the role matches it equally (no mismatch cost),
+// so free hours decide between them.
 function costPerHour(w: AssignmentWeights, d: AssignmentDemand, c: AssignmentCandidate): number {
-  const proficiency = c.skills[lower(d.skill)] ?? 0;
+  const proficiency = proficiencyFor(d, c) ?? 5;
   const move = d.kind === 'soft' && c.personId !== d.currentPersonId ? w.move : 0;
   return w.mismatch * (5 - Math.min(5, proficiency)) + move;
 }
@@ -252,7 +277,7 @@ function presentSuggestions(problem: AssignmentProblem, shares: Map<number, numb
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .map(([ci, share]) => {
         const c = problem.candidates[ci] as AssignmentCandidate;
-        const proficiency = c.skills[lower(d.skill)] ?? 0;
+        const proficiency = proficiencyFor(d, c);
         const window = d.hours.reduce(
           (s, h, p) => (h > 0 ? s + Math.max(0, freeBefore[ci]?.[p] ?? 0) : s),
           0,
@@ -264,7 +289,14 @@ function presentSuggestions(problem: AssignmentProblem, shares: Map<number, numb
           0,
         );
         const parts = [
-          kept ? 'keeps the booking' : `${d.skill} proficiency ${proficiency}/5`,
+          kept
+            ? 'keeps the booking'
+            : [
+                d.role ? `in the role ${d.role}` : null,
+                d.skill ? `${d.skill} proficiency ${proficiency}/5` : null,
+              ]
+                .filter((x) => x !== null)
+                .join(', '),
           `${Math.round(window)} h free in the periods asked`,
           overload > 0.5 ? `goes ${Math.round(overload)} h over capacity` : 'stays within capacity',
         ];
@@ -272,6 +304,7 @@ function presentSuggestions(problem: AssignmentProblem, shares: Map<number, numb
       });
     const covered = allocations.reduce((s, a) => s + a.hours, 0);
     const unmetHours = Math.max(0, total - covered);
+    const asked = describeDemand(d);
     const moved = d.kind === 'soft' && allocations.some((a) => a.personId !== d.currentPersonId);
     const reason =
       d.kind === 'soft'
@@ -279,13 +312,14 @@ function presentSuggestions(problem: AssignmentProblem, shares: Map<number, numb
           ? 'soft booking of an over-allocated person: moving it relieves the overload'
           : 'soft booking: nobody with the skill has room, it stays where it is'
         : unmetHours > 0.5
-          ? `${Math.round(unmetHours)} h cannot be covered without overloading anyone with ${d.skill}: hire, contract or re-plan`
-          : `covered by the best ${d.skill} match with room`;
+          ? `${Math.round(unmetHours)} h cannot be covered without overloading anyone (${asked}): hire, contract or re-plan`
+          : `covered by the best match for ${asked} with room`;
     return {
       demandId: d.id,
       kind: d.kind,
       projectId: d.projectId,
       skill: d.skill,
+      role: d.role ?? null,
       totalHours: total,
       allocations,
       unmetHours,

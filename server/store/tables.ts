@@ -601,7 +601,10 @@ export interface LeaveEntriesTable extends Versioned {
 export interface ResourceRequestsTable extends Versioned {
   project_id: string;
   team_id: string | null;
-  skill: string;
+  /** The skill asked for; null when the request names only a role (migration 0018). */
+  skill: string | null;
+  /** The role asked for: a person's title, matched case-insensitively (migration 0018). */
+  role: string | null;
   min_proficiency: number;
   start_date: string;
   end_date: string;

@@ -93,6 +93,8 @@ function costSeries(
 function demandSeries(rows: SnapshotRows, projectId: string, runStart: number, duration: number) {
   const demand: Record<string, number[]> = {};
   for (const r of rows.requests.filter((x) => x.project_id === projectId)) {
+    // Capacity here is pooled by skill; a request by role only (migration 0018) has no pool.
+    if (r.skill === null) continue;
     const series = demand[r.skill] ?? new Array<number>(duration).fill(0);
     demand[r.skill] = series;
     const span = quarterSpan(r.start_date, r.end_date);

@@ -4,7 +4,7 @@ import { fieldProblem, ProblemError } from '../../http/problem';
 import { createRecord, getRecord, updateRecord } from '../../resources/resource-service';
 import type { RequestContext, Trx } from '../../resources/resource-spec';
 import { resourceAssignmentSpec } from './assignment-spec';
-import { buildCapacityModel } from './capacity-model';
+import { buildCapacityModel, roleKey } from './capacity-model';
 import { listCapacityRows } from './capacity-store';
 import { resourceRequestSpec } from './request-spec';
 
@@ -57,9 +57,12 @@ export async function applySuggestion(trx: Trx, ctx: RequestContext, body: Apply
       `The request now needs ${unmet.toFixed(1)} h in this window, less than the ${body.hours.toFixed(1)} h suggested: someone booked it meanwhile. Refresh the suggestions.`,
     );
   const person = model.people.find((p) => p.person.id === body.personId);
-  const skill = String(request.skill);
+  const skill = typeof request.skill === 'string' ? request.skill : null;
+  const role = typeof request.role === 'string' ? request.role : null;
   if (!person) throw fieldProblem('invalid_reference', 'personId', 'does not exist');
-  if ((person.skills[skill.toLowerCase()] ?? 0) < Number(request.minProficiency))
+  if (role && roleKey(person.person.title ?? '') !== roleKey(role))
+    throw fieldProblem('validation_failed', 'personId', `is not in the role ${role} the request asks for`);
+  if (skill && (person.skills[skill.toLowerCase()] ?? 0) < Number(request.minProficiency))
     throw fieldProblem(
       'validation_failed',
       'personId',

@@ -78,6 +78,7 @@ export function buildSuggestionProblem(
       kind: 'request',
       projectId: d.projectId,
       skill: d.skill,
+      role: d.role,
       minProficiency: d.minProficiency,
       hours,
     });
@@ -98,6 +99,7 @@ export function buildSuggestionProblem(
       personId: p.person.id,
       name: p.person.name,
       skills: p.skills,
+      role: p.person.title,
       free: (capacity.get(p.person.id) ?? []).map((c, t) => c - (fixed.get(p.person.id)?.[t] ?? 0)),
     })),
   };

@@ -16,7 +16,7 @@ import type { CapacityRows, PersonRow } from './capacity-store';
 // Turns the stored rows into daily capacity and demand over a window, and groups them into the
 // rows of the heat map (by person, team or skill). The arithmetic is core/capacity's.
 
-export type HeatmapBy = 'person' | 'team' | 'skill';
+export type HeatmapBy = 'person' | 'team' | 'skill' | 'role';
 
 export interface PersonCapacity {
   person: PersonRow;
@@ -42,7 +42,10 @@ export interface OpenDemand {
   id: string;
   projectId: string;
   teamId: string | null;
-  skill: string;
+  /** Null for a request by role only. */
+  skill: string | null;
+  /** A person's title the request asks for; null for a request by skill only. */
+  role: string | null;
   minProficiency: number;
   daily: Float64Array;
 }
@@ -144,6 +147,7 @@ export function buildCapacityModel(rows: CapacityRows, fromDay: number, toDay: n
       projectId: r.project_id,
       teamId: r.team_id,
       skill: r.skill,
+      role: r.role,
       minProficiency: r.min_proficiency,
       daily,
     };
@@ -215,9 +219,12 @@ function scaled(daily: Float64Array, factor: number, periods: readonly Period[],
   return sumByPeriod(daily, fromDay, periods).map((h) => h * factor);
 }
 
+/** The heat-map row key of a role: the title in lower case, trimmed. */
+export const roleKey = (title: string) => title.trim().toLowerCase();
+
 /**
  * Heat-map rows: capacity and the contributions of each project per period. A person counts in
- * every skill they have (the most that skill could get); a team has its members' capacity times
+ * every skill they have (the most that skill could get) and in their one role (title); a team has its members' capacity times
  * their allocation, the bookings made through it (its team bookings among them, spread over its
  * members; hours no member could carry count on the team alone), or, without a team, the member's
  * bookings times their allocation, and its open requests.
@@ -270,6 +277,7 @@ export function groupLoadRows(
       return { key: team.id, label: team.name, capacity, contributions };
     });
   }
+  if (by === 'role') return groupByRole(model, periods);
   const skills = new Map<string, { label: string; capacity: number[]; contributions: LoadContribution[] }>();
   const row = (name: string) => {
     const key = name.toLowerCase();
@@ -293,9 +301,51 @@ export function groupLoadRows(
     const skill = skillOfBooking(model, b);
     if (skill) row(skill).contributions.push(contribution(b));
   }
-  for (const d of model.openDemand)
-    row(d.skill).contributions.push({ projectId: d.projectId, kind: 'request', hours: sum(d.daily) });
+  // A request by role only asks for no skill: it shows in the role view, not here.
+  for (const d of model.openDemand) {
+    if (d.skill)
+      row(d.skill).contributions.push({ projectId: d.projectId, kind: 'request', hours: sum(d.daily) });
+  }
   return [...skills]
+    .sort((a, b) => a[1].label.localeCompare(b[1].label))
+    .map(([key, r]) => ({ key, label: r.label, capacity: r.capacity, contributions: r.contributions }));
+}
+
+/**
+ * Rows by role (a person's title): everyone with the title gives their capacity and brings their
+ * bookings; open requests naming the role count as its demand. People without a title and
+ * requests by skill only have no role row.
+ */
+function groupByRole(model: CapacityModel, periods: readonly Period[]): (LoadRowInput & { label: string })[] {
+  const sum = (daily: Float64Array) => scaled(daily, 1, periods, model.fromDay);
+  const roles = new Map<string, { label: string; capacity: number[]; contributions: LoadContribution[] }>();
+  const row = (title: string) => {
+    const key = roleKey(title);
+    let r = roles.get(key);
+    if (!r) {
+      r = { label: title.trim(), capacity: periods.map(() => 0), contributions: [] };
+      roles.set(key, r);
+    }
+    return r;
+  };
+  const roleOfPerson = new Map<string, string>();
+  for (const p of model.people) {
+    if (!p.person.title?.trim()) continue;
+    roleOfPerson.set(p.person.id, p.person.title);
+    const r = row(p.person.title);
+    sum(p.daily).forEach((h, t) => {
+      r.capacity[t] = (r.capacity[t] ?? 0) + h;
+    });
+  }
+  for (const b of model.bookings) {
+    const title = roleOfPerson.get(b.personId);
+    if (title) row(title).contributions.push({ projectId: b.projectId, kind: b.kind, hours: sum(b.daily) });
+  }
+  for (const d of model.openDemand) {
+    if (d.role?.trim())
+      row(d.role).contributions.push({ projectId: d.projectId, kind: 'request', hours: sum(d.daily) });
+  }
+  return [...roles]
     .sort((a, b) => a[1].label.localeCompare(b[1].label))
     .map(([key, r]) => ({ key, label: r.label, capacity: r.capacity, contributions: r.contributions }));
 }

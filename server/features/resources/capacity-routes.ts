@@ -28,7 +28,7 @@ export function registerCapacityRoutes(app: FastifyInstance, store: Store): void
       schema: {
         tags: ['Capacity'],
         summary:
-          'Capacity against demand per person, team or skill and week, month or quarter, with over- and under-allocation and the projects causing it',
+          'Capacity against demand per person, team, skill or role and week, month or quarter, with over- and under-allocation and the projects causing it',
         querystring: HeatmapQuery,
         response: { 200: HeatmapResponse, ...errors },
       },
@@ -53,7 +53,8 @@ export function registerCapacityRoutes(app: FastifyInstance, store: Store): void
       config: { permission: 'directory.read' },
       schema: {
         tags: ['Capacity'],
-        summary: 'Who with a skill is free over a window: free hours and FTE after bookings, most free first',
+        summary:
+          'Who with a skill, a role or both is free over a window: free hours and FTE after bookings, most free first',
         querystring: AvailableQuery,
         response: { 200: AvailableResponse, ...errors },
       },
@@ -61,7 +62,8 @@ export function registerCapacityRoutes(app: FastifyInstance, store: Store): void
     async (request) => {
       const principal = await authenticate(store, request);
       const q = request.query as {
-        skill: string;
+        skill?: string;
+        role?: string;
         from: string;
         to: string;
         minFte?: number;

@@ -10,7 +10,10 @@ export const PeriodSchema = Type.Object({ key: Type.String(), start: Type.String
 export const HeatmapQuery = Type.Object(
   {
     by: Type.Optional(
-      stringEnum(['person', 'team', 'skill'], 'Rows: people, teams or skills (default person)'),
+      stringEnum(
+        ['person', 'team', 'skill', 'role'],
+        "Rows: people, teams, skills or roles (people's titles) (default person)",
+      ),
     ),
     period: Type.Optional(stringEnum(['week', 'month', 'quarter'], 'Columns (default week)')),
     from: CalendarDate,
@@ -61,20 +64,28 @@ export const HeatmapResponse = Type.Object({
 
 export const AvailableQuery = Type.Object(
   {
-    skill: Type.String({ minLength: 1, maxLength: 80 }),
+    skill: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 80, description: 'Skill (give it, role, or both)' }),
+    ),
+    role: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: "Role: a person's title, case-insensitive" }),
+    ),
     from: CalendarDate,
     to: CalendarDate,
     minFte: Type.Optional(
       Type.Number({ minimum: 0, maximum: 1.5, description: 'Least free FTE (default 0.1)' }),
     ),
-    minProficiency: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    minProficiency: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 5, description: 'In the skill, when one is given' }),
+    ),
     countSoft: Type.Optional(Type.Boolean({ description: 'Soft bookings take time (default true)' })),
   },
   { additionalProperties: false },
 );
 
 export const AvailableResponse = Type.Object({
-  skill: Type.String(),
+  skill: NullableString,
+  role: NullableString,
   from: Type.String(),
   to: Type.String(),
   people: Type.Array(
@@ -82,7 +93,10 @@ export const AvailableResponse = Type.Object({
       personId: Type.String(),
       name: Type.String(),
       location: NullableString,
-      proficiency: Type.Integer(),
+      title: NullableString,
+      proficiency: Type.Union([Type.Integer(), Type.Null()], {
+        description: 'In the skill; null without one',
+      }),
       fte: Num,
       capacityHours: Num,
       hardHours: Num,
@@ -125,7 +139,8 @@ export const SuggestionsResponse = Type.Object({
       projectId: Type.String(),
       projectKey: NullableString,
       projectName: NullableString,
-      skill: Type.String(),
+      skill: NullableString,
+      role: NullableString,
       totalHours: Num,
       unmetHours: Num,
       reason: Type.String(),
@@ -133,7 +148,7 @@ export const SuggestionsResponse = Type.Object({
         Type.Object({
           personId: Type.String(),
           name: Type.String(),
-          proficiency: Type.Integer(),
+          proficiency: Type.Union([Type.Integer(), Type.Null()]),
           share: Num,
           hours: Num,
           reason: Type.String(),

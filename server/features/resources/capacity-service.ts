@@ -13,7 +13,13 @@ import { fieldProblem } from '../../http/problem';
 import type { Trx } from '../../resources/resource-spec';
 import { projectSpec } from '../projects/spec';
 import { buildSuggestionProblem, type SuggestionSolver, suggestAssignments } from './assignment-suggestions';
-import { buildCapacityModel, type CapacityModel, groupLoadRows, type HeatmapBy } from './capacity-model';
+import {
+  buildCapacityModel,
+  type CapacityModel,
+  groupLoadRows,
+  type HeatmapBy,
+  roleKey,
+} from './capacity-model';
 import { listCapacityRows, listReadableProjects } from './capacity-store';
 
 const MAX_DAYS = 3660;
@@ -102,24 +108,30 @@ function nameCauses(
   return out;
 }
 
-/** People with a skill and at least `minFte` free over a window, most free first. */
+/**
+ * People with a skill (at a proficiency), in a role (title, case-insensitive), or both, and at
+ * least `minFte` free over a window, most free first.
+ */
 export async function findAvailablePeople(
   trx: Trx,
   principal: Principal,
-  q: Window & { skill: string; minFte: number; minProficiency: number; countSoft: boolean },
+  q: Window & { skill?: string; role?: string; minFte: number; minProficiency: number; countSoft: boolean },
 ) {
+  const skill = q.skill?.trim().toLowerCase() || null;
+  const role = q.role?.trim().toLowerCase() || null;
+  if (!skill && !role) throw fieldProblem('validation_failed', 'skill', 'give a skill, a role, or both');
   windowPeriods('month', q);
   const fromDay = getDayNumber(q.from);
   const toDay = getDayNumber(q.to);
   const rows = await listCapacityRows(trx, principal.organisationId, q);
   const model: CapacityModel = buildCapacityModel(rows, fromDay, toDay);
-  const skill = q.skill.trim().toLowerCase();
   const whole: Period[] = [{ key: 'window', start: q.from, end: q.to, startDay: fromDay, endDay: toDay }];
   const total = (daily: Float64Array) => sumByPeriod(daily, fromDay, whole)[0] ?? 0;
   const people = [];
   for (const p of model.people) {
-    const proficiency = p.skills[skill] ?? 0;
-    if (proficiency < q.minProficiency || proficiency === 0) continue;
+    if (role && roleKey(p.person.title ?? '') !== role) continue;
+    const proficiency = skill ? (p.skills[skill] ?? 0) : null;
+    if (proficiency !== null && (proficiency < q.minProficiency || proficiency === 0)) continue;
     const capacityHours = total(p.daily);
     let hardHours = 0;
     let softHours = 0;
@@ -137,6 +149,7 @@ export async function findAvailablePeople(
       personId: p.person.id,
       name: p.person.name,
       location: p.person.location,
+      title: p.person.title,
       proficiency,
       fte: p.person.fte,
       capacityHours,
@@ -147,9 +160,10 @@ export async function findAvailablePeople(
     });
   }
   people.sort(
-    (a, b) => b.freeFte - a.freeFte || b.proficiency - a.proficiency || a.name.localeCompare(b.name),
+    (a, b) =>
+      b.freeFte - a.freeFte || (b.proficiency ?? 0) - (a.proficiency ?? 0) || a.name.localeCompare(b.name),
   );
-  return { skill: q.skill, from: q.from, to: q.to, people };
+  return { skill: q.skill?.trim() || null, role: q.role?.trim() || null, from: q.from, to: q.to, people };
 }
 
 /** Suggested assignments for open demand and for soft bookings that over-allocate someone. */

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { DEMAND_UNITS } from '../../../core/capacity/demand';
 import { column, portfolioOfProject } from '../../auth/access';
+import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { CalendarDate, Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
 import { checkSpan } from './rules';
@@ -8,6 +9,12 @@ import { checkSpan } from './rules';
 export const REQUEST_STATUSES = ['open', 'filled', 'cancelled'] as const;
 
 export const Skill = Type.String({ minLength: 1, maxLength: 80 });
+/** A role is a person's title (people.title), the same vocabulary cost rates use. */
+export const Role = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  description: "A person's title (people.title), matched case-insensitively",
+});
 export const Amount = Type.Number({
   exclusiveMinimum: 0,
   maximum: 1e6,
@@ -15,8 +22,16 @@ export const Amount = Type.Number({
     'Hours in total over the span (unit hours), or a share of a full-time day on each working day (unit fte)',
 });
 
+/** A 400 naming `skill` when a request names neither a role nor a skill. */
+function checkRoleOrSkill(row: Record<string, unknown>) {
+  const named = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  if (!named(row.role) && !named(row.skill))
+    throw fieldProblem('validation_failed', 'skill', 'name a skill, a role, or both');
+}
+
 /**
- * Demand: a project (optionally through a team) asks for a skill over a span, in hours or FTE.
+ * Demand: a project (optionally through a team) asks for a role, a skill, or a role with a skill,
+ * over a span, in hours or FTE.
  * Named assignments linked to the request fill it; what is left is open demand.
  */
 export const resourceRequestSpec: ResourceSpec = {
@@ -43,10 +58,19 @@ export const resourceRequestSpec: ResourceSpec = {
       filter: 'eq',
     },
     teamId: { column: 'team_id', schema: Id, nullable: true, references: 'teams', filter: 'eq' },
+    // By role, by skill, or both (a role with a skill): at least one, checked in the hooks.
+    role: {
+      column: 'role',
+      schema: Role,
+      nullable: true,
+      filter: 'eq',
+      searchable: true,
+      sortable: true,
+    },
     skill: {
       column: 'skill',
       schema: Skill,
-      create: 'required',
+      nullable: true,
       filter: 'eq',
       searchable: true,
       sortable: true,
@@ -78,9 +102,11 @@ export const resourceRequestSpec: ResourceSpec = {
   hooks: {
     async beforeCreate(_trx, _ctx, row) {
       checkSpan(row, 'start_date', 'end_date', 'endDate');
+      checkRoleOrSkill(row);
     },
     async beforeUpdate(_trx, _ctx, before, changes) {
       checkSpan({ ...before, ...changes }, 'start_date', 'end_date', 'endDate');
+      checkRoleOrSkill({ ...before, ...changes });
     },
   },
 };

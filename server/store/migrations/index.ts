@@ -13,6 +13,7 @@ import * as m0014 from './0014-schedule-resource-calendars';
 import * as m0015 from './0015-value-targets-check-in-versions';
 import * as m0016 from './0016-work-items-by-updated';
 import * as m0017 from './0017-team-bookings';
+import * as m0018 from './0018-resource-request-roles';
 
 /**
  * The one migration set both engines run. Forward-only and numbered: add a new file, never edit
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-value-targets-check-in-versions': m0015,
   '0016-work-items-by-updated': m0016,
   '0017-team-bookings': m0017,
+  '0018-resource-request-roles': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
