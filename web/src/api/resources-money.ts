@@ -5,7 +5,7 @@ import { authenticate } from './auth';
 import { ApiError, apiRequest, type QueryParams } from './client';
 
 export type PeriodKind = 'week' | 'month' | 'quarter';
-export type HeatmapBy = 'person' | 'team' | 'skill';
+export type HeatmapBy = 'person' | 'team' | 'skill' | 'role';
 
 export interface Period {
   key: string;
@@ -44,7 +44,10 @@ export interface AvailablePerson {
   personId: string;
   name: string;
   location: string | null;
-  proficiency: number;
+  /** The person's title: their role. */
+  title: string | null;
+  /** In the skill asked for; null when only a role was. */
+  proficiency: number | null;
   fte: number;
   capacityHours: number;
   hardHours: number;
@@ -61,14 +64,17 @@ export interface Suggestion {
   projectId: string;
   projectKey: string | null;
   projectName: string | null;
-  skill: string;
+  /** Null for a request by role only. */
+  skill: string | null;
+  /** Null for a request by skill only. */
+  role: string | null;
   totalHours: number;
   unmetHours: number;
   reason: string;
   allocations: {
     personId: string;
     name: string;
-    proficiency: number;
+    proficiency: number | null;
     share: number;
     hours: number;
     reason: string;
@@ -231,7 +237,7 @@ export const useHeatmap = (q: { by: HeatmapBy; period: PeriodKind; from: string;
   useGet<Heatmap>('capacity', '/capacity/heatmap', q);
 
 export const useAvailable = (
-  q: { skill: string; from: string; to: string; minFte: number },
+  q: { skill?: string; role?: string; from: string; to: string; minFte: number },
   enabled: boolean,
 ) => useGet<{ people: AvailablePerson[] }>('capacity', '/people/available', q, enabled);
 

@@ -9,6 +9,7 @@ import { OverviewTiles } from './delivery/flow-sections';
 import { TeamHeader } from './delivery/team-header';
 import { ListExport } from './list-export';
 import { usePeopleNames, useTeamNames } from './record-name';
+import { TeamMembersCard } from './resources/team-members-card';
 import { workItemColumns } from './work-item-columns';
 
 export function TeamPage() {
@@ -22,6 +23,7 @@ export function TeamPage() {
       <TeamHeader teamId={t.id} page="Team" intro={t.description ?? undefined} />
       <OverviewTiles scope={{ kind: 'team', id: t.id }} />
       <TeamWork teamId={t.id} />
+      <TeamMembersCard key={t.id} team={t} />
       <AuditHistory resource="teams" id={t.id} />
     </>
   );

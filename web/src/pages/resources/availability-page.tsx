@@ -5,17 +5,28 @@ import { Button, Card, DataTable, EmptyState, ErrorState, Input, Skeleton } from
 import { usePageTitle } from '../record-name';
 import { hours, monthStart, windowEnd } from './window';
 
-/** "Who with skill X is free in March?": people with the skill and free time after bookings. */
+/**
+ * "Who with skill X is free in March?": people with the skill, the role (their title), or both,
+ * and free time after bookings.
+ */
 export function AvailabilityPage() {
   usePageTitle('Availability');
-  const [draft, setDraft] = useState({ skill: 'Python', month: monthStart(1).slice(0, 7), minFte: '0.2' });
+  const [draft, setDraft] = useState({
+    skill: 'Python',
+    role: '',
+    month: monthStart(1).slice(0, 7),
+    minFte: '0.2',
+  });
   const [query, setQuery] = useState(draft);
   const from = `${query.month}-01`;
   const to = windowEnd(from, 1);
   const minFte = Number(query.minFte);
+  const skill = query.skill.trim();
+  const role = query.role.trim();
+  const who = [role, skill ? `with ${skill}` : ''].filter((x) => x !== '').join(' ');
   const valid =
-    query.skill.trim() !== '' && /^\d{4}-\d{2}$/.test(query.month) && minFte >= 0 && minFte <= 1.5;
-  const available = useAvailable({ skill: query.skill.trim(), from, to, minFte }, valid);
+    (skill !== '' || role !== '') && /^\d{4}-\d{2}$/.test(query.month) && minFte >= 0 && minFte <= 1.5;
+  const available = useAvailable({ skill, role, from, to, minFte }, valid);
   const people = available.data?.people ?? [];
   return (
     <>
@@ -23,8 +34,8 @@ export function AvailabilityPage() {
         <div>
           <h1>Availability</h1>
           <p className="muted">
-            Who with a skill is free in a month: capacity after holidays and leave, less hard and soft
-            bookings.
+            Who with a skill, in a role (their title) or both is free in a month: capacity after holidays and
+            leave, less hard and soft bookings.
           </p>
         </div>
       </div>
@@ -41,8 +52,13 @@ export function AvailabilityPage() {
             <Input
               label="Skill"
               value={draft.skill}
-              required
               onChange={(e) => setDraft({ ...draft, skill: e.target.value })}
+            />
+            <Input
+              label="Role"
+              value={draft.role}
+              hint="A job title; leave empty for anyone"
+              onChange={(e) => setDraft({ ...draft, role: e.target.value })}
             />
             <Input
               label="Month"
@@ -65,21 +81,21 @@ export function AvailabilityPage() {
             </Button>
           </form>
           {!valid ? (
-            <EmptyState title="Enter a skill, a month and an FTE between 0 and 1.5" />
+            <EmptyState title="Enter a skill or a role, a month and an FTE between 0 and 1.5" />
           ) : available.isPending ? (
             <Skeleton lines={6} label="Finding available people" />
           ) : available.isError ? (
             <ErrorState error={available.error} onRetry={() => void available.refetch()} />
           ) : people.length === 0 ? (
-            <EmptyState title={`Nobody with ${query.skill} has ${query.minFte} FTE free in ${query.month}`} />
+            <EmptyState title={`Nobody ${who} has ${query.minFte} FTE free in ${query.month}`} />
           ) : (
             <>
               <p role="status">
-                {people.length} {people.length === 1 ? 'person' : 'people'} with {query.skill} free in{' '}
-                {query.month}, most free first.
+                {people.length} {people.length === 1 ? 'person' : 'people'} {who} free in {query.month}, most
+                free first.
               </p>
               <DataTable<AvailablePerson>
-                caption={`People with ${query.skill} free in ${query.month}`}
+                caption={`People ${who} free in ${query.month}`}
                 rows={people}
                 rowKey={(p) => p.personId}
                 height={480}
@@ -89,11 +105,12 @@ export function AvailabilityPage() {
                     header: 'Name',
                     cell: (p) => <Link to={`/people/${p.personId}`}>{p.name}</Link>,
                   },
+                  { id: 'title', header: 'Role', cell: (p) => p.title ?? '—' },
                   { id: 'location', header: 'Location', cell: (p) => p.location ?? '—' },
                   {
                     id: 'proficiency',
                     header: 'Proficiency (1–5)',
-                    cell: (p) => p.proficiency,
+                    cell: (p) => p.proficiency ?? '—',
                     numeric: true,
                   },
                   { id: 'free', header: 'Free FTE', cell: (p) => p.freeFte.toFixed(2), numeric: true },

@@ -12,6 +12,7 @@ const BY = [
   { value: 'person', label: 'Person' },
   { value: 'team', label: 'Team' },
   { value: 'skill', label: 'Skill' },
+  { value: 'role', label: 'Role' },
 ];
 const PERIODS = [
   { value: 'week', label: 'Week' },
@@ -89,7 +90,9 @@ export function CapacityPage() {
         ) : heat.isError ? (
           <ErrorState error={heat.error} onRetry={() => void heat.refetch()} />
         ) : !data || data.rows.length === 0 ? (
-          <EmptyState title="No capacity in this window">Add people, teams or skills first.</EmptyState>
+          <EmptyState title="No capacity in this window">
+            Add people (with titles for roles), teams or skills first.
+          </EmptyState>
         ) : (
           <ChartFrame
             title={`Capacity vs demand by ${by}`}

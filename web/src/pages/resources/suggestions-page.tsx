@@ -27,7 +27,7 @@ export function SuggestionsPage() {
               ? `Moved the soft booking on ${s.projectKey ?? 'the project'} to ${a.name}.`
               : r.action === 'split'
                 ? `Moved ${hours(a.hours)} of the soft booking on ${s.projectKey ?? 'the project'} to ${a.name}.`
-                : `Booked ${a.name} softly for ${hours(a.hours)} of ${s.skill} on ${s.projectKey ?? 'the project'}.`,
+                : `Booked ${a.name} softly for ${hours(a.hours)} of ${askedFor(s)} on ${s.projectKey ?? 'the project'}.`,
           ),
         onError: (e) =>
           setMessage(
@@ -80,7 +80,7 @@ export function SuggestionsPage() {
             </p>
             <table className="t-table">
               <caption className="visually-hidden">Suggested assignments</caption>
-              <TableHead columns={['Demand', 'Skill', 'Suggested', 'Why', 'Apply']} />
+              <TableHead columns={['Demand', 'Role / skill', 'Suggested', 'Why', 'Apply']} />
               <tbody>
                 {data.suggestions.flatMap((s) =>
                   s.allocations.map((a, i) => (
@@ -94,9 +94,10 @@ export function SuggestionsPage() {
                           {s.unmetHours > 0.5 ? ` (${hours(s.unmetHours)} unmet)` : ''}
                         </td>
                       )}
-                      {i === 0 && <td rowSpan={s.allocations.length}>{s.skill}</td>}
+                      {i === 0 && <td rowSpan={s.allocations.length}>{askedFor(s)}</td>}
                       <td>
-                        {a.name} · {hours(a.hours)} · proficiency {a.proficiency}
+                        {a.name} · {hours(a.hours)}
+                        {a.proficiency === null ? '' : ` · proficiency ${a.proficiency}`}
                       </td>
                       <td className="muted">{a.reason || s.reason}</td>
                       <td>
@@ -106,7 +107,7 @@ export function SuggestionsPage() {
                           <Button
                             size="sm"
                             disabled={apply.isPending}
-                            aria-label={`Apply: ${a.name} for ${s.skill} on ${s.projectKey ?? 'project'}`}
+                            aria-label={`Apply: ${a.name} for ${askedFor(s)} on ${s.projectKey ?? 'project'}`}
                             onClick={() => onApply(s, a)}
                           >
                             Apply
@@ -124,4 +125,10 @@ export function SuggestionsPage() {
       </div>
     </>
   );
+}
+
+/** What a demand asks for: a role, a skill, or a role with a skill. */
+function askedFor(s: Suggestion): string {
+  if (s.role && s.skill) return `${s.role} with ${s.skill}`;
+  return s.role ?? s.skill ?? '—';
 }
