@@ -7,6 +7,8 @@ import { createTestOrganisation, createTestUser, tokenFor } from '../../test/fac
 
 const CSV = readFileSync(new URL('../../importers/table/__fixtures__/roadmap.csv', import.meta.url));
 const ADO = readFileSync(new URL('../../importers/ado/__fixtures__/fabrikam-flat.csv', import.meta.url));
+// Real Jira data (see shared/data/jira/README): five statuses appear only in histories.
+const JIRA = readFileSync(new URL('../../../../shared/data/jira/aea-shared.json', import.meta.url));
 const engines = await testEngines();
 
 describe.each(engines)('Web import flow on $name', (engine) => {
@@ -100,6 +102,23 @@ describe.each(engines)('Web import flow on $name', (engine) => {
       (await call('POST', `/api/v1/imports/uploads/${again.id}/import`, { kind: 'table' })).json().id,
     );
     expect(second.summary).toMatchObject({ created: 0, unchanged: 5 });
+  });
+
+  it('offers a Jira upload the built-in mapping and names the statuses nothing classified', async () => {
+    const { call } = await setup();
+    const preview = (await call('POST', '/api/v1/imports/uploads?fileName=aea-shared.json', JIRA)).json();
+    expect(preview).toMatchObject({ kind: 'jira', format: 'json', savedMapping: null });
+    expect(preview.defaultMapping.fields.storyPoints).toContain('Story Points');
+    const url = `/api/v1/imports/uploads/${preview.id}/validate`;
+    const plain = (await call('POST', url, { kind: 'jira', mapping: preview.defaultMapping })).json();
+    expect(plain).toMatchObject({ total: 325, valid: 325, rejected: 0 });
+    expect(plain.unclassifiedStatuses).toEqual(expect.arrayContaining(['Incomplete', 'Waiting for info']));
+    const mapping = {
+      ...preview.defaultMapping,
+      statuses: Object.fromEntries(plain.unclassifiedStatuses.map((s: string) => [s, 'todo'])),
+    };
+    const mapped = (await call('POST', url, { kind: 'jira', mapping })).json();
+    expect(mapped.unclassifiedStatuses).toEqual([]);
   });
 
   it('detects an Azure DevOps export, refuses bad input with the field named, and admits admins only', async () => {

@@ -58,6 +58,10 @@ export const ValidateResponse = Type.Object({
   existing: Type.Integer({ description: 'Valid rows whose key is already a work item (they update)' }),
   rejected: Type.Integer(),
   rejections: Rejections,
+  unclassifiedStatuses: Type.Array(Type.String(), {
+    description:
+      'Statuses nothing classified, taken as the mapping’s unknownStatusCategory: add them to the mapping',
+  }),
 });
 
 export const JobResponse = Type.Object({

@@ -62,12 +62,21 @@ async function asProblem<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Every record and rejection the import would see, without writing (the validation step). */
+/** What validation asks of an importer's status classifier (Jira's or the other trackers'). */
+interface StatusNames {
+  categoryOf(status: string): unknown;
+  readonly unclassified: ReadonlySet<string>;
+}
+
+/**
+ * Every record and rejection the import would see, without writing (the validation step), and the
+ * classifier, which collects the statuses no mapping entry, export category or default classified.
+ */
 async function events(
   store: Store,
   organisationId: string,
   req: ImportRequest,
-): Promise<AsyncIterable<ImportEvent>> {
+): Promise<{ events: AsyncIterable<ImportEvent>; classifier: StatusNames }> {
   const timeZone = req.timeZone ?? 'UTC';
   checkTimeZone(timeZone);
   const source = sourceFor(req.kind, req.fileName, req.source);
@@ -75,36 +84,36 @@ async function events(
   if (req.kind === 'jira') {
     const mapping = document ? parseJiraMapping(document) : DEFAULT_JIRA_MAPPING;
     const scan = await scanJiraFile(req.path);
-    return readJiraRecords(req.path, scan, {
-      mapping,
-      timeZone,
-      classifier: scan.classifier.withMapping(mapping),
-    });
+    const classifier = scan.classifier.withMapping(mapping);
+    return {
+      events: readJiraRecords(req.path, scan, { mapping, timeZone, classifier }),
+      classifier,
+    };
   }
   if (req.kind === 'ado') {
     const mapping = parseTrackerMapping(document, DEFAULT_ADO_MAPPING);
     const scan = await scanAdo(req.path, mapping, stem(req.fileName));
-    const ctx = {
-      mapping,
-      classifier: new TrackerClassifier(mapping),
-      timeZone,
-      defaultProject: stem(req.fileName),
-    };
-    return readAdo(req.path, scan, ctx);
+    const classifier = new TrackerClassifier(mapping);
+    const ctx = { mapping, classifier, timeZone, defaultProject: stem(req.fileName) };
+    return { events: readAdo(req.path, scan, ctx), classifier };
   }
   if (req.kind === 'github') {
     const mapping = parseTrackerMapping(document, DEFAULT_GITHUB_MAPPING);
     const scan = await scanGithub(req.path, mapping, stem(req.fileName));
-    return readGithub(req.path, scan, {
-      mapping,
-      classifier: new TrackerClassifier(mapping),
-      defaultRepository: stem(req.fileName),
-    });
+    const classifier = new TrackerClassifier(mapping);
+    return {
+      events: readGithub(req.path, scan, { mapping, classifier, defaultRepository: stem(req.fileName) }),
+      classifier,
+    };
   }
   if (document === undefined) throw new ImportFormatError('mapping: a spreadsheet needs a column mapping');
   const mapping = parseTableMapping(document);
   const scan = await scanTable(req.path, mapping);
-  return readTable(req.path, scan, { mapping, classifier: new TrackerClassifier(mapping), timeZone });
+  const classifier = new TrackerClassifier(mapping);
+  return {
+    events: readTable(req.path, scan, { mapping, classifier, timeZone }),
+    classifier,
+  };
 }
 
 export async function validateImport(store: Store, organisationId: string, req: ImportRequest) {
@@ -112,11 +121,18 @@ export async function validateImport(store: Store, organisationId: string, req: 
     let valid = 0;
     const rejections: Rejection[] = [];
     const keys = new Set<string>();
-    for await (const event of await events(store, organisationId, req)) {
+    const read = await events(store, organisationId, req);
+    for await (const event of read.events) {
       if (event.kind === 'rejected') rejections.push(event.rejection);
       else {
         valid++;
         keys.add(event.record.key);
+        // The writer classifies the statuses of the history; so does validation, to name the
+        // ones nothing classified (statuses seen only in histories have no export category).
+        for (const t of event.record.transitions ?? []) {
+          if (t.fromStatus) read.classifier.categoryOf(t.fromStatus);
+          read.classifier.categoryOf(t.toStatus);
+        }
       }
     }
     rejections.sort((a, b) => a.row - b.row);
@@ -138,6 +154,7 @@ export async function validateImport(store: Store, organisationId: string, req: 
       existing,
       rejected: rejections.length,
       rejections: rejections.slice(0, 1000),
+      unclassifiedStatuses: [...read.classifier.unclassified].sort(),
     };
   });
 }

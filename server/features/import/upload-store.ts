@@ -41,7 +41,7 @@ export async function saveUpload(
     .toLowerCase()
     .replace(/[^.a-z0-9]/g, '')
     .slice(0, 8);
-  const path = join(dir, `${id}${ext}`);
+  const path = join(dir, `${id}.upload${ext}`);
   const meta: UploadMeta = {
     id,
     fileName: basename(fileName).slice(0, 200),
@@ -50,7 +50,9 @@ export async function saveUpload(
     userId,
   };
   await writeFile(path, content);
-  await writeFile(join(dir, `${id}.json`), JSON.stringify({ ...meta, ext }));
+  // The metadata has a name of its own: `<id>.json` was also the name of an uploaded .json file,
+  // which the metadata then overwrote (every Jira or GitHub JSON upload failed to preview).
+  await writeFile(join(dir, `${id}.meta.json`), JSON.stringify({ ...meta, ext }));
   return { ...meta, path };
 }
 
@@ -59,8 +61,10 @@ export async function findUpload(organisationId: string, id: string): Promise<Up
   if (!ID_RE.test(id)) throw new ProblemError('not_found', 'No such upload.');
   const dir = dirOf(organisationId);
   try {
-    const meta = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as UploadMeta & { ext: string };
-    return { ...meta, path: join(dir, `${id}${meta.ext}`) };
+    const meta = JSON.parse(await readFile(join(dir, `${id}.meta.json`), 'utf8')) as UploadMeta & {
+      ext: string;
+    };
+    return { ...meta, path: join(dir, `${id}.upload${meta.ext}`) };
   } catch {
     throw new ProblemError('not_found', 'No such upload (uploads are kept for a day).');
   }
