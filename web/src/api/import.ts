@@ -40,6 +40,8 @@ export interface ValidationReport {
   existing: number;
   rejected: number;
   rejections: Rejection[];
+  /** Statuses nothing classified (taken as the mapping's unknownStatusCategory). */
+  unclassifiedStatuses: string[];
 }
 
 export interface ImportJob {

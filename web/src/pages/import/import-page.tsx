@@ -72,6 +72,18 @@ function ImportSteps({ preview }: { preview: UploadPreview }) {
   );
   const [source, setSource] = useState(preview.source);
   const [onMissing, setOnMissing] = useState<MissingPolicy>('keep');
+  // The form keeps its rows while they are edited; a new key makes it take rows added from outside.
+  const [formKey, setFormKey] = useState(0);
+  const addStatuses = (names: string[]) => {
+    const statuses = { ...((trackerMapping.statuses ?? {}) as Record<string, string>) };
+    const category =
+      typeof trackerMapping.unknownStatusCategory === 'string'
+        ? trackerMapping.unknownStatusCategory
+        : 'in_progress';
+    for (const name of names) statuses[name] = category;
+    setTrackerMapping({ ...trackerMapping, statuses });
+    setFormKey((k) => k + 1);
+  };
   const validate = useValidateImport(preview.id);
   const start = useStartImport(preview.id);
   const job = useImportJob(start.data?.id);
@@ -97,7 +109,12 @@ function ImportSteps({ preview }: { preview: UploadPreview }) {
           {preview.kind === 'table' ? (
             <TableMappingEditor preview={preview} mapping={mapping} onChange={setMapping} />
           ) : (
-            <TrackerMappingEditor preview={preview} mapping={trackerMapping} onChange={setTrackerMapping} />
+            <TrackerMappingEditor
+              key={formKey}
+              preview={preview}
+              mapping={trackerMapping}
+              onChange={setTrackerMapping}
+            />
           )}
           <div className="import-grid">
             <Input
@@ -139,6 +156,20 @@ function ImportSteps({ preview }: { preview: UploadPreview }) {
             {report.total} rows: <strong>{report.valid} ready</strong> ({report.existing} already imported,
             they will update), <strong>{report.rejected} rejected</strong>.
           </p>
+          {preview.kind !== 'table' && report.unclassifiedStatuses.length > 0 && (
+            <div className="stack">
+              <p>
+                {report.unclassifiedStatuses.length} statuses have no category in the mapping or the export
+                and were taken as the mapping’s category for unlisted statuses:{' '}
+                {report.unclassifiedStatuses.join(', ')}.
+              </p>
+              <div className="row">
+                <Button onClick={() => addStatuses(report.unclassifiedStatuses)}>
+                  Add them to the mapping
+                </Button>
+              </div>
+            </div>
+          )}
           <RejectionTable rejections={report.rejections} caption="Rejected rows" />
         </Card>
       )}
