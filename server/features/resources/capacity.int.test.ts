@@ -241,5 +241,19 @@ describe.each(engines)('capacity API on $name', (engine) => {
     expect(teamBookings.every((b) => b.unit === 'share')).toBe(true);
     const team = byTeam.body.rows.find((r: { key: string }) => r.key === teamBookings[0]?.teamId);
     expect(team.cells[1].hard).toBeGreaterThan(0);
+
+    // Requests by role: the demo asks for a QA Engineer and a Business Analyst by title.
+    const byRole = await admin.get(
+      '/api/v1/capacity/heatmap?by=role&period=month&from=2026-06-01&to=2026-09-30',
+    );
+    expect(byRole.status).toBe(200);
+    const qa = byRole.body.rows.find((r: { label: string }) => r.label === 'QA Engineer');
+    expect(qa.capacity).toBeGreaterThan(0);
+    expect(qa.cells.some((c: { requested: number }) => c.requested > 0)).toBe(true);
+    const roleDemand = suggestions.body.suggestions.filter((x: { role: string | null }) => x.role !== null);
+    expect(roleDemand.map((x: { role: string }) => x.role).sort()).toEqual([
+      'Business Analyst',
+      'QA Engineer',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import type { TeamBookingsTable, TimeEntriesTable } from '../../store/tables';
 import type { BudgetLineValue } from '../money/money-vocabulary';
 import { linkTimeToItems } from './demo-effort';
 import { DEMO_HOLIDAYS } from './demo-holidays';
+import { createDemoIds } from './demo-ids';
 
 // Demo data for capacity and money, deterministic from the seed's generator: calendars with each
 // location's holidays, leave, hourly rates per role, budgets (original, current, forecast) shaped
@@ -18,6 +19,12 @@ import { DEMO_HOLIDAYS } from './demo-holidays';
 // teams booked as teams) and open requests by skill.
 
 const WEEKDAY = [1, 2, 3, 4, 5];
+// Open requests by role (a person's title, migration 0018): [role, FTE].
+const ROLE_REQUESTS: [string, number][] = [
+  ['QA Engineer', 1],
+  ['Business Analyst', 0.5],
+];
+
 const REQUESTS: [string, number, number][] = [
   ['Kubernetes', 0.5, 1],
   ['Python', 1, 1],
@@ -291,7 +298,7 @@ function money(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
  * Bookings around the anchor: each active project's team hard-booked for a share of its time
  * (0.9 split over the projects the team serves; scrum teams as a team booking, the others person by
  * person), every fifth member also
- * soft-booked 0.4 FTE on another project (over-allocated), and open requests by skill.
+ * soft-booked 0.4 FTE on another project (over-allocated), and open requests by skill and by role.
  */
 function bookings(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
   const active = s.projects.filter((p) => p.row.lifecycle_state === 'active');
@@ -366,7 +373,8 @@ function bookings(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
       id: demoId(rng),
       project_id: p.row.id,
       team_id: null,
-      skill,
+      skill: skill as string | null,
+      role: null as string | null,
       min_proficiency: minProficiency,
       start_date: from,
       end_date: addDays(from, 55),
@@ -376,5 +384,27 @@ function bookings(rng: Rng, s: DemoStructure, base: Base, anchor: string) {
       note: null,
     });
   }
+  // Drawn without the seeding generator (ids of their own), so the rest of the demo stays as it was.
+  const roleIds = createDemoIds(`role-requests:${base.organisation_id}`);
+  ROLE_REQUESTS.forEach(([role, amount], i) => {
+    const p = active[(i * 3) % Math.max(1, active.length)];
+    if (!p) return;
+    const from = addDays(anchor, 14);
+    requests.push({
+      ...base,
+      id: roleIds(),
+      project_id: p.row.id,
+      team_id: null,
+      skill: null,
+      role,
+      min_proficiency: 1,
+      start_date: from,
+      end_date: addDays(from, 55),
+      amount,
+      unit: 'fte',
+      status: 'open',
+      note: null,
+    });
+  });
   return { assignments, requests, teamBookings };
 }
