@@ -246,7 +246,7 @@ export function registerTrackerImports(group: Command): void {
           });
           if (options.json) return printSummaryJson(s);
           process.stdout.write(
-            [
+            `${[
               `Imported ${file} (MSPDI) into the schedule of ${s.projectKey} in ${target.store.engine}:`,
               `  created   ${s.created}`,
               `  updated   ${s.updated}`,
@@ -254,7 +254,7 @@ export function registerTrackerImports(group: Command): void {
               `  rejected  ${s.rejected}`,
               ...(s.missing > 0 ? [`  missing   ${s.missing} (no longer in the plan: deleted)`] : []),
               `  ${s.tasks} tasks, ${s.links} links, ${s.resources} resources, ${s.assignments} assignments`,
-            ].join('\n') + '\n',
+            ].join('\n')}\n`,
           );
         } catch (error) {
           if (error instanceof ImportFormatError) throw new CliError(error.message);
