@@ -5,16 +5,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app-server';
 import { launchBrowser, seriousAxeViolations, signedInPage } from './support/browser';
 
-// Capacity and money on the Northwind demo: the heat map with its over-allocations, the
-// availability finder, applying a suggestion, the effort estimate, the budget roll-up, a project's
-// budget and actuals, and earned value with its S-curve for a predictive and an agile project.
+// Capacity and money on the Northwind demo: the heat map with its over-allocations (by person,
+// skill and role), booking a team, team membership with allocation, the availability finder,
+// applying a suggestion, the effort estimate, the budget roll-up with the portfolio's own budget,
+// a project's budget and actuals with the cost and time-entry CSV imports, and earned value with
+// its S-curve for a predictive and an agile project.
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 interface Project {
   id: string;
   key: string;
+  name: string;
   approach: string;
+}
+
+interface Team {
+  id: string;
+  name: string;
+  version: number;
+  members: { personId: string; allocation: number }[];
+}
+
+interface Person {
+  id: string;
+  name: string;
+  email: string | null;
 }
 
 let app: TestApp;
@@ -86,6 +102,68 @@ describe('capacity', () => {
     await page.getByLabel('Period').selectOption('month');
     await page.getByRole('columnheader', { name: 'Skill' }).waitFor();
     await checkPage(page, 'capacity-heatmap-skill-month');
+    // By role (people's titles): the demo asks for a QA Engineer by role.
+    await page.getByLabel('Rows').selectOption('role');
+    await page.getByRole('columnheader', { name: 'Role' }).waitFor();
+    await page
+      .getByRole('rowheader', { name: /QA Engineer/ })
+      .first()
+      .waitFor();
+    await checkPage(page, 'capacity-heatmap-role-month');
+  });
+
+  it('books a team to a project from the Team bookings card, and removes the booking', async () => {
+    const [team] = (await app.api<{ items: Team[] }>('GET', '/teams?sort=name&limit=1')).items;
+    if (!team) throw new Error('the demo has no team');
+    await page.goto('/people/capacity');
+    const form = page.getByRole('form', { name: 'Book a team' });
+    await form.waitFor();
+    const removeButtons = page.getByRole('button', {
+      name: `Remove the booking of ${team.name} to ${agile.key} · ${agile.name}`,
+    });
+    await settled(page);
+    const before = await removeButtons.count();
+    await form.getByLabel('Team').selectOption(team.id);
+    await form.getByLabel('Initiative or project').selectOption(agile.id);
+    await form.getByLabel('Amount').fill('0.25');
+    await form.getByLabel('Booking').selectOption('soft');
+    await form.getByRole('button', { name: 'Book the team' }).click();
+    await page.getByText('Booked; the heat map now counts it.').waitFor();
+    await expect.poll(() => removeButtons.count(), { timeout: 15_000 }).toBe(before + 1);
+    const booked = await app.api<{
+      items: { teamId: string; projectId: string; amount: number; booking: string }[];
+    }>('GET', `/team-bookings?teamId=${team.id}&limit=100`);
+    expect(
+      booked.items.some((b) => b.projectId === agile.id && b.amount === 0.25 && b.booking === 'soft'),
+    ).toBe(true);
+    await checkPage(page, 'capacity-team-booking');
+    await removeButtons.last().click();
+    await expect.poll(() => removeButtons.count(), { timeout: 15_000 }).toBe(before);
+  });
+
+  it('edits the members of a team and their allocation on the team page', async () => {
+    const [team] = (await app.api<{ items: Team[] }>('GET', '/teams?sort=name&limit=1')).items;
+    if (!team) throw new Error('the demo has no team');
+    const people = await app.api<{ items: Person[] }>('GET', '/people?sort=name&limit=200');
+    const newcomer = people.items.find((p) => !team.members.some((m) => m.personId === p.id));
+    if (!newcomer) throw new Error('everyone is in the first team');
+    await page.goto(`/delivery/teams/${team.id}`);
+    const form = page.getByRole('form', { name: 'Team members' });
+    await form.waitFor();
+    const n = team.members.length;
+    // A row without a person is refused in place, under the API's field name.
+    await form.getByRole('button', { name: 'Add member' }).click();
+    await form.getByRole('button', { name: 'Save members' }).click();
+    await form.getByText('Choose a person for this row').waitFor();
+    await form.getByLabel(`Person ${n + 1}`, { exact: true }).selectOption(newcomer.id);
+    await form.getByLabel(`Allocation of ${newcomer.name} (%)`).fill('40');
+    await form.getByRole('button', { name: 'Save members' }).click();
+    await page.getByText('Members saved; capacity now counts them.').waitFor();
+    const saved = await app.api<Team>('GET', `/teams/${team.id}`);
+    expect(saved.members.find((m) => m.personId === newcomer.id)?.allocation).toBe(0.4);
+    expect(saved.members.length).toBe(n + 1);
+    expect(saved.version).toBe(team.version + 1);
+    await checkPage(page, 'team-members');
   });
 
   it('finds who with a skill is free next month', async () => {
@@ -140,6 +218,26 @@ describe('money', () => {
     await checkPage(page, 'budgets-rollup');
   });
 
+  it('adds a budget the portfolio holds itself and shows it beside its projects', async () => {
+    await page.goto('/portfolio/budgets');
+    const card = page.getByRole('region', { name: /portfolio.s own budget/ });
+    await card.waitFor();
+    await settled(page);
+    const form = page.getByRole('form', { name: 'New budget' });
+    await form.getByLabel('Budget name').fill('E2E envelope');
+    await form.getByLabel('Version').selectOption('current');
+    const month = new Date().toISOString().slice(0, 7);
+    await form.getByLabel('First month').fill(month);
+    await form.getByLabel('Last month').fill(month);
+    await form.getByLabel('Total').fill('90000');
+    await form.getByRole('button', { name: 'Add budget' }).click();
+    await page.getByText('Added as a draft; approve it when agreed.').waitFor();
+    const held = card.getByRole('table', { name: 'Budgets the portfolio holds itself' });
+    await held.getByRole('cell', { name: 'E2E envelope' }).waitFor();
+    await card.getByText(/Current .* against the projects/).waitFor();
+    await checkPage(page, 'budgets-portfolio-own');
+  });
+
   it('shows a project budget with versions, actuals and the CSV import', async () => {
     await page.goto(`/portfolio/projects/${predictive.id}/budget`);
     await page.getByRole('heading', { name: 'Budget versions' }).waitFor();
@@ -150,6 +248,45 @@ describe('money', () => {
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByText(/^Imported 1 cost entries/).waitFor();
     await checkPage(page, 'project-budget');
+  });
+
+  it('imports time entries from CSV on the project budget page', async () => {
+    const people = await app.api<{ items: Person[] }>('GET', '/people?sort=name&limit=200');
+    const person = people.items.find((p) => p.email);
+    if (!person?.email) throw new Error('no demo person has an email');
+    const today = new Date().toISOString().slice(0, 10);
+    const before = await app.api<{ items: unknown[] }>(
+      'GET',
+      `/time-entries?personId=${person.id}&projectId=${predictive.id}&workedOnFrom=${today}&workedOnTo=${today}&limit=500`,
+    );
+    await page.goto(`/portfolio/projects/${predictive.id}/budget`);
+    const form = page.getByRole('form', { name: 'Import actuals' });
+    await form.waitFor();
+    await form.getByLabel('Entries').selectOption('time-entries');
+    await form
+      .getByLabel('Rows')
+      .fill(
+        `person,project,date,hours,category,note\n${person.email},${predictive.key},${today},7.5,opex,e2e\n`,
+      );
+    await form.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 1 time entries, 7.5 hours in all.').waitFor();
+    const after = await app.api<{ items: { hours: number; note: string | null }[] }>(
+      'GET',
+      `/time-entries?personId=${person.id}&projectId=${predictive.id}&workedOnFrom=${today}&workedOnTo=${today}&limit=500`,
+    );
+    expect(after.items.length).toBe(before.items.length + 1);
+    // A row naming nobody is refused by its line, and nothing is imported.
+    await form
+      .getByLabel('Rows')
+      .fill(`person,project,date,hours\nnobody@example.invalid,${predictive.key},${today},2\n`);
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.locator('.t-error li').first().waitFor();
+    const unchanged = await app.api<{ items: unknown[] }>(
+      'GET',
+      `/time-entries?personId=${person.id}&projectId=${predictive.id}&workedOnFrom=${today}&workedOnTo=${today}&limit=500`,
+    );
+    expect(unchanged.items.length).toBe(after.items.length);
+    await checkPage(page, 'project-budget-time-import');
   });
 
   it('draws the EVM S-curve with earned schedule for a predictive project', async () => {

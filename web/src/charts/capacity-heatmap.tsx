@@ -1,4 +1,4 @@
-import type { HeatCell, Heatmap } from '../api/resources-money';
+import type { HeatCell, Heatmap, HeatmapBy } from '../api/resources-money';
 
 // The capacity heat map: a table (rows people, teams or skills; columns periods) whose cells are
 // coloured by utilisation and marked with a symbol as well, so the status never rests on colour.
@@ -9,6 +9,13 @@ const STYLE: Record<string, { bg: string; fg: string; mark: string; word: string
   under: { bg: 'var(--amber-bg)', fg: 'var(--amber-fg)', mark: '▽', word: 'under-allocated' },
   ok: { bg: 'var(--green-bg)', fg: 'var(--green-fg)', mark: '', word: 'balanced' },
   none: { bg: 'var(--neutral-bg)', fg: 'var(--neutral-fg)', mark: '', word: 'no capacity' },
+};
+
+const ROW_HEADER: Record<HeatmapBy, string> = {
+  person: 'Person',
+  team: 'Team',
+  skill: 'Skill',
+  role: 'Role',
 };
 
 export const percent = (u: number | null) => (u === null ? '—' : `${Math.round(u * 100)}%`);
@@ -36,7 +43,7 @@ export function CapacityHeatmap({
         </caption>
         <thead>
           <tr>
-            <th scope="col">{data.by === 'person' ? 'Person' : data.by === 'team' ? 'Team' : 'Skill'}</th>
+            <th scope="col">{ROW_HEADER[data.by]}</th>
             {data.periods.map((p) => (
               <th key={p.key} scope="col" className="num" title={`${p.start} – ${p.end}`}>
                 {p.key}

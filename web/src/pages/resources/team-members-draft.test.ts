@@ -35,7 +35,7 @@ describe('team members draft', () => {
       ]),
     ).toEqual({
       'members.0.allocation': 'Enter a share above 0 % and at most 100 %',
-      'members.1.personId': 'Choose a person',
+      'members.1.personId': 'Choose a person for this row',
       'members.2.personId': 'Is listed twice',
       'members.2.allocation': 'Enter a share above 0 % and at most 100 %',
       'members.3.allocation': 'Enter a share above 0 % and at most 100 %',

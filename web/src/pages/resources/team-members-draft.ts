@@ -28,7 +28,7 @@ export function toDraft(members: readonly Member[]): MemberDraft[] {
 export function checkMembers(rows: readonly MemberDraft[]): Record<string, string> {
   const errors: Record<string, string> = {};
   rows.forEach((r, i) => {
-    if (r.personId === '') errors[`members.${i}.personId`] = 'Choose a person';
+    if (r.personId === '') errors[`members.${i}.personId`] = 'Choose a person for this row';
     else if (rows.findIndex((x) => x.personId === r.personId) < i)
       errors[`members.${i}.personId`] = 'Is listed twice';
     const percent = Number(r.percent);
