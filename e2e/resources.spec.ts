@@ -141,6 +141,33 @@ describe('capacity', () => {
     await expect.poll(() => removeButtons.count(), { timeout: 15_000 }).toBe(before);
   });
 
+  it('requests a role for a project from the capacity page, refuses a request naming neither role nor skill, and cancels it', async () => {
+    await page.goto('/people/capacity');
+    const form = page.getByRole('form', { name: 'Request people' });
+    await form.waitFor();
+    await settled(page);
+    const cancelButtons = page.getByRole('button', {
+      name: `Cancel the request for QA Engineer on ${agile.key} · ${agile.name}`,
+    });
+    const before = await cancelButtons.count();
+    await form.getByLabel('Project', { exact: true }).selectOption(agile.id);
+    await form.getByRole('button', { name: 'Request' }).click();
+    await form.getByText('Name a skill, a role, or both').waitFor();
+    await form.getByLabel('Role', { exact: true }).fill('QA Engineer');
+    await form.getByLabel('Amount asked').fill('0.5');
+    await form.getByRole('button', { name: 'Request' }).click();
+    await page.getByText('Requested; the heat map counts it as open demand.').waitFor();
+    await expect.poll(() => cancelButtons.count(), { timeout: 15_000 }).toBe(before + 1);
+    const open = await app.api<{ items: { role: string | null; skill: string | null; amount: number }[] }>(
+      'GET',
+      `/resource-requests?projectId=${agile.id}&status=open&role=QA%20Engineer&limit=100`,
+    );
+    expect(open.items.some((r) => r.skill === null && r.amount === 0.5)).toBe(true);
+    await checkPage(page, 'capacity-resource-request');
+    await cancelButtons.last().click();
+    await expect.poll(() => cancelButtons.count(), { timeout: 15_000 }).toBe(before);
+  });
+
   it('edits the members of a team and their allocation on the team page', async () => {
     const [team] = (await app.api<{ items: Team[] }>('GET', '/teams?sort=name&limit=1')).items;
     if (!team) throw new Error('the demo has no team');
@@ -287,6 +314,27 @@ describe('money', () => {
     );
     expect(unchanged.items.length).toBe(after.items.length);
     await checkPage(page, 'project-budget-time-import');
+  });
+
+  it('adds a budget version to a project and approves it, recording when', async () => {
+    await page.goto(`/portfolio/projects/${predictive.id}/budget`);
+    const form = page.getByRole('form', { name: 'New budget' });
+    await form.waitFor();
+    await form.getByLabel('Budget name').fill('E2E re-estimate');
+    await form.getByLabel('Version').selectOption('forecast');
+    await form.getByLabel('Total').fill('48000');
+    await form.getByRole('button', { name: 'Add budget' }).click();
+    await page.getByText('Added as a draft; approve it when agreed.').waitFor();
+    await page.getByRole('button', { name: 'Approve E2E re-estimate' }).click();
+    await page.getByRole('button', { name: 'Reopen E2E re-estimate' }).waitFor();
+    const budgets = await app.api<{ items: { name: string; status: string; approvedAt: string | null }[] }>(
+      'GET',
+      `/budgets?projectId=${predictive.id}&limit=100`,
+    );
+    const approved = budgets.items.find((b) => b.name === 'E2E re-estimate');
+    expect(approved?.status).toBe('approved');
+    expect(approved?.approvedAt).not.toBeNull();
+    await checkPage(page, 'project-budget-approved');
   });
 
   it('draws the EVM S-curve with earned schedule for a predictive project', async () => {

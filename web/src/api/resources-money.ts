@@ -425,3 +425,52 @@ export function useTeamBookingMutations() {
   });
   return { create, remove };
 }
+
+export interface ResourceRequestRecord {
+  id: string;
+  version: number;
+  projectId: string;
+  teamId: string | null;
+  /** A person's title; null for a request by skill only. */
+  role: string | null;
+  /** Null for a request by role only. */
+  skill: string | null;
+  minProficiency: number;
+  startDate: string;
+  endDate: string;
+  amount: number;
+  unit: 'hours' | 'fte';
+  status: 'open' | 'filled' | 'cancelled';
+  note: string | null;
+}
+
+/** Open resource requests that overlap a window. */
+export const useOpenRequests = (q: { from: string; to: string }) =>
+  useResourceList<ResourceRequestRecord>(
+    'resource-requests',
+    { status: 'open', startDateTo: q.to, endDateFrom: q.from, limit: 100, sort: 'startDate' },
+    true,
+  );
+
+/** Asks for a role, a skill or both, or cancels a request (If-Match); refreshes the capacity views. */
+export function useRequestMutations() {
+  const client = useQueryClient();
+  const onSettled = () => {
+    void client.invalidateQueries({ queryKey: ['resource-requests'] });
+    void client.invalidateQueries({ queryKey: ['capacity'] });
+  };
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      apiRequest<ResourceRequestRecord>('POST', '/resource-requests', { body }),
+    onSettled,
+  });
+  const cancel = useMutation({
+    mutationFn: (r: ResourceRequestRecord) =>
+      apiRequest<ResourceRequestRecord>('PATCH', `/resource-requests/${r.id}`, {
+        body: { status: 'cancelled' },
+        ifMatch: r.version,
+      }),
+    onSettled,
+  });
+  return { create, cancel };
+}

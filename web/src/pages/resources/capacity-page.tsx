@@ -4,6 +4,7 @@ import { CapacityHeatmap, percent } from '../../charts/capacity-heatmap';
 import { ChartFrame } from '../../charts/chart-frame';
 import { Badge, ButtonLink, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
+import { ResourceRequestCard } from './resource-request-card';
 import { TableHead } from './table-head';
 import { TeamBookingCard } from './team-booking-card';
 import { hours, MONTHS_FOR, monthStart, windowEnd } from './window';
@@ -156,6 +157,7 @@ export function CapacityPage() {
           </Card>
         )}
         <TeamBookingCard from={from} to={to} />
+        <ResourceRequestCard from={from} to={to} />
       </div>
     </>
   );

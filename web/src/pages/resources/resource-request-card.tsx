@@ -1,0 +1,212 @@
+import { type FormEvent, useState } from 'react';
+import { useEverything } from '../../api/resources';
+import { useOpenRequests, useRequestMutations } from '../../api/resources-money';
+import { Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { emptyToNull, fieldErrors } from '../form-errors';
+import { useTeamNames } from '../record-name';
+import { describeRequest } from './request-text';
+import { TableHead } from './table-head';
+
+const UNITS = [
+  { value: 'fte', label: 'FTE', hint: 'Full-time people on each working day' },
+  { value: 'hours', label: 'Hours in total', hint: 'Spread over the span’s working days' },
+];
+
+/**
+ * Demand by role or skill: a project (optionally through a team) asks for a role (people's job
+ * titles), a skill at a proficiency, or both, over a span in FTE or hours. Open requests count in
+ * the heat map (by role, skill and team) and the suggestions cover them.
+ */
+export function ResourceRequestCard({ from, to }: { from: string; to: string }) {
+  const people = useEverything('people');
+  const teams = useEverything('teams');
+  const projects = useEverything('projects');
+  const teamNames = useTeamNames();
+  const requests = useOpenRequests({ from, to });
+  const { create, cancel } = useRequestMutations();
+  const [draft, setDraft] = useState({
+    projectId: '',
+    teamId: '',
+    role: '',
+    skill: '',
+    minProficiency: '1',
+    startDate: from,
+    endDate: to,
+    amount: '0.5',
+    unit: 'fte',
+  });
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(create.error), ...checked };
+  const set = (field: keyof typeof draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
+  const roles = [
+    ...new Set((people.data ?? []).map((p) => p.title?.trim() ?? '').filter((t) => t !== '')),
+  ].sort();
+  const skills = [
+    ...new Set((people.data ?? []).flatMap((p) => (p.skills ?? []).map((s) => s.skill))),
+  ].sort();
+  const projectName = new Map((projects.data ?? []).map((p) => [p.id, `${p.key} · ${p.name}`]));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const role = emptyToNull(draft.role);
+    const skill = emptyToNull(draft.skill);
+    // The API's rule, checked here too: a request names a role, a skill, or both.
+    const problems: Record<string, string> = {};
+    if (!role && !skill) problems.skill = 'Name a skill, a role, or both';
+    if (draft.projectId === '') problems.projectId = 'Choose a project';
+    setChecked(problems);
+    if (Object.keys(problems).length > 0) return;
+    create.mutate({
+      projectId: draft.projectId,
+      teamId: emptyToNull(draft.teamId),
+      role,
+      skill,
+      minProficiency: Number(draft.minProficiency),
+      startDate: draft.startDate,
+      endDate: draft.endDate,
+      amount: Number(draft.amount),
+      unit: draft.unit,
+    });
+  };
+  const rows = requests.data?.items ?? [];
+  return (
+    <Card title="Resource requests">
+      <p className="muted">
+        Ask for a role (people’s job titles), a skill, or both. Open requests show in the heat map by role,
+        skill and team, and the suggestions cover them.
+      </p>
+      <form className="stack" aria-label="Request people" onSubmit={submit} noValidate>
+        {errors.form && (
+          <p role="alert" className="t-field__error">
+            {errors.form}
+          </p>
+        )}
+        <div className="grid-2">
+          <Select
+            label="Project"
+            required
+            placeholder="Choose a project"
+            options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.key} · ${p.name}` }))}
+            value={draft.projectId}
+            onChange={set('projectId')}
+            error={errors.projectId}
+          />
+          <Select
+            label="Through team"
+            placeholder="No team"
+            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            value={draft.teamId}
+            onChange={set('teamId')}
+            error={errors.teamId}
+          />
+          <Input
+            label="Role"
+            list="request-roles"
+            value={draft.role}
+            onChange={set('role')}
+            error={errors.role}
+            hint="A job title, as on people’s records"
+          />
+          <Input
+            label="Skill"
+            list="request-skills"
+            value={draft.skill}
+            onChange={set('skill')}
+            error={errors.skill}
+          />
+          <Select
+            label="Least proficiency in the skill"
+            options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n} of 5` }))}
+            value={draft.minProficiency}
+            onChange={set('minProficiency')}
+            error={errors.minProficiency}
+          />
+          <Input
+            label="Needed from"
+            type="date"
+            value={draft.startDate}
+            onChange={set('startDate')}
+            error={errors.startDate}
+          />
+          <Input
+            label="Needed to"
+            type="date"
+            value={draft.endDate}
+            onChange={set('endDate')}
+            error={errors.endDate}
+          />
+          <Input
+            label="Amount asked"
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            value={draft.amount}
+            onChange={set('amount')}
+            error={errors.amount}
+            hint={UNITS.find((u) => u.value === draft.unit)?.hint}
+          />
+          <Select
+            label="Unit of the amount"
+            options={UNITS.map(({ value, label }) => ({ value, label }))}
+            value={draft.unit}
+            onChange={set('unit')}
+            error={errors.unit}
+          />
+        </div>
+        <datalist id="request-roles">
+          {roles.map((r) => (
+            <option key={r} value={r} />
+          ))}
+        </datalist>
+        <datalist id="request-skills">
+          {skills.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <div className="row">
+          <Button type="submit" disabled={create.isPending}>
+            Request
+          </Button>
+          {create.isSuccess && <span role="status">Requested; the heat map counts it as open demand.</span>}
+        </div>
+      </form>
+      {requests.isPending ? (
+        <Skeleton label="Loading open requests" />
+      ) : requests.isError ? (
+        <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No open requests in this window" />
+      ) : (
+        <table className="t-table">
+          <caption className="visually-hidden">Open requests in the window</caption>
+          <TableHead columns={['Asked for', 'Project', 'Team', 'From', 'To', 'Amount', 'Actions']} />
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{describeRequest(r)}</th>
+                <td>{projectName.get(r.projectId) ?? r.projectId}</td>
+                <td>{r.teamId ? (teamNames.get(r.teamId) ?? r.teamId) : '—'}</td>
+                <td>{r.startDate}</td>
+                <td>{r.endDate}</td>
+                <td>{r.unit === 'fte' ? `${r.amount} FTE` : `${r.amount} h`}</td>
+                <td>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    disabled={cancel.isPending}
+                    onClick={() => cancel.mutate(r)}
+                    aria-label={`Cancel the request for ${describeRequest(r)} on ${projectName.get(r.projectId) ?? 'the project'}`}
+                  >
+                    Cancel
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {cancel.isError && <ErrorState error={cancel.error} />}
+    </Card>
+  );
+}
