@@ -173,6 +173,37 @@ describe.each(engines)('resource requests by role on $name', (engine) => {
     }
   });
 
+  it('counts a team request (by role, through a team) on the team row, and its members can cover it', async () => {
+    const teamId = await create('/api/v1/teams', {
+      name: 'Builders',
+      deliveryMethod: 'kanban',
+      // Dee wholly in the team, Fay (a tester) half.
+      members: [
+        { personId: ids.dee, allocation: 1 },
+        { personId: ids.fay, allocation: 0.5 },
+      ],
+    });
+    const request = await create('/api/v1/resource-requests', {
+      projectId: ids.p,
+      teamId,
+      role: 'Tester',
+      startDate: '2026-05-04',
+      endDate: '2026-05-08',
+      amount: 10,
+      unit: 'hours',
+    });
+    const heat = await api.get('/api/v1/capacity/heatmap?by=team&period=month&from=2026-05-01&to=2026-05-31');
+    const team = (heat.body.rows as Row[]).find((r) => r.key === teamId);
+    // May 2026: 21 weekdays × 8 h × (1 + 0.5); the request's 10 h are the team's demand.
+    expect(team?.cells[0]?.capacity).toBeCloseTo(252, 9);
+    expect(team?.cells[0]?.requested).toBeCloseTo(10, 9);
+    const suggestions = await api.get(
+      '/api/v1/capacity/suggestions?period=month&from=2026-05-01&to=2026-05-31&solver=lp',
+    );
+    const s = suggestions.body.suggestions.find((x: { demandId: string }) => x.demandId === request);
+    expect(s.allocations.map((a: { personId: string }) => a.personId)).toEqual([ids.fay]);
+  });
+
   it('books a suggested person to a role request, and refuses someone outside the role', async () => {
     const current = await api.get(`/api/v1/resource-requests/${ids.byRole}`);
     const body = {
