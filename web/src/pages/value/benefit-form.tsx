@@ -4,9 +4,8 @@ import { useEverything } from '../../api/resources';
 import { type Benefit, useValueList } from '../../api/value';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
+import { useDraftForm } from '../draft-form';
 import {
-  type BenefitDraft,
-  type BenefitStatus,
   type Direction,
   findBenefitDraftErrors,
   newBenefitDraft,
@@ -46,16 +45,16 @@ export function BenefitFormDialog({
   projectIds?: readonly string[];
   onClose: () => void;
 }) {
-  const [draft, setDraft] = useState(() => (record ? toBenefitDraft(record) : newBenefitDraft()));
   const [base] = useState(record);
-  const [tried, setTried] = useState(false);
   const save = useVersionedSave('benefits', base);
   const projects = useEverything('projects');
   const people = useEverything('people');
   const kpis = useValueList('kpis');
-  const local = findBenefitDraftErrors(draft);
-  const errors = { ...(tried ? local : {}), ...save.errors };
-  const set = (patch: Partial<BenefitDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { draft, setDraft, set, errors, field, ready } = useDraftForm(
+    () => (record ? toBenefitDraft(record) : newBenefitDraft()),
+    findBenefitDraftErrors,
+    save.errors,
+  );
 
   // A KPI names the measure: take its unit and direction unless the user already gave them.
   const chooseKpi = (kpiId: string) => {
@@ -71,8 +70,7 @@ export function BenefitFormDialog({
   const done = () => onClose();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (Object.keys(local).length > 0) return;
+    if (!ready()) return;
     const body = toBenefitBody(draft);
     if (base) delete body.projectId; // fixed once created
     save.submit(body, base ? toBenefitBody(toBenefitDraft(base)) : {}, done);
@@ -97,17 +95,9 @@ export function BenefitFormDialog({
             disabled={base !== undefined}
             placeholder="Choose a project"
             options={projectOptions}
-            value={draft.projectId}
-            onChange={(e) => set({ projectId: e.target.value })}
-            error={errors.projectId}
+            {...field('projectId')}
           />
-          <Input
-            label="Name"
-            required
-            value={draft.name}
-            onChange={(e) => set({ name: e.target.value })}
-            error={errors.name}
-          />
+          <Input label="Name" required {...field('name')} />
           <Select
             label="KPI"
             placeholder="None: realised measurements below"
@@ -121,66 +111,28 @@ export function BenefitFormDialog({
             label="Owner"
             placeholder="Nobody yet"
             options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={draft.ownerId}
-            onChange={(e) => set({ ownerId: e.target.value })}
-            error={errors.ownerId}
+            {...field('ownerId')}
           />
-          <Select
-            label="Status"
-            options={optionsOf(BENEFIT_STATUSES)}
-            value={draft.status}
-            onChange={(e) => set({ status: e.target.value as BenefitStatus })}
-            error={errors.status}
-          />
-          <Input
-            label="Unit"
-            required
-            value={draft.unit}
-            onChange={(e) => set({ unit: e.target.value })}
-            error={errors.unit}
-          />
+          <Select label="Status" options={optionsOf(BENEFIT_STATUSES)} {...field('status')} />
+          <Input label="Unit" required {...field('unit')} />
           <Select
             label="Better when"
             options={METRIC_DIRECTIONS.map((d) => ({
               value: d,
               label: d === 'increase' ? 'Higher (increase)' : 'Lower (decrease)',
             }))}
-            value={draft.direction}
-            onChange={(e) => set({ direction: e.target.value as Direction })}
-            error={errors.direction}
+            {...field('direction')}
           />
-          <Input
-            label="Baseline"
-            inputMode="decimal"
-            required
-            value={draft.baseline}
-            onChange={(e) => set({ baseline: e.target.value })}
-            error={errors.baseline}
-          />
-          <Input
-            label="Target"
-            inputMode="decimal"
-            required
-            value={draft.target}
-            onChange={(e) => set({ target: e.target.value })}
-            error={errors.target}
-          />
+          <Input label="Baseline" inputMode="decimal" required {...field('baseline')} />
+          <Input label="Target" inputMode="decimal" required {...field('target')} />
           <Input
             label="Money value when realised"
             inputMode="decimal"
             hint="Counts towards the portfolio's value realised"
-            value={draft.financialValue}
-            onChange={(e) => set({ financialValue: e.target.value })}
-            error={errors.financialValue}
+            {...field('financialValue')}
           />
         </div>
-        <Textarea
-          label="Description"
-          rows={2}
-          value={draft.description}
-          onChange={(e) => set({ description: e.target.value })}
-          error={errors.description}
-        />
+        <Textarea label="Description" rows={2} {...field('description')} />
         <div className="grid-2">
           <PointsEditor
             legend="Expected trajectory (planned level by date)"
@@ -206,13 +158,7 @@ export function BenefitFormDialog({
         <fieldset className="stack">
           <legend>Post-implementation review</legend>
           <div className="row">
-            <Input
-              label="Review date"
-              type="date"
-              value={draft.reviewDate}
-              onChange={(e) => set({ reviewDate: e.target.value })}
-              error={errors.reviewDate}
-            />
+            <Input label="Review date" type="date" {...field('reviewDate')} />
             <Select
               label="Outcome"
               placeholder="Not reviewed yet"
@@ -222,13 +168,7 @@ export function BenefitFormDialog({
               error={errors.reviewOutcome}
             />
           </div>
-          <Textarea
-            label="Review notes"
-            rows={2}
-            value={draft.reviewNotes}
-            onChange={(e) => set({ reviewNotes: e.target.value })}
-            error={errors.reviewNotes}
-          />
+          <Textarea label="Review notes" rows={2} {...field('reviewNotes')} />
         </fieldset>
         <div className="t-dialog__footer">
           <Button onClick={onClose}>Cancel</Button>

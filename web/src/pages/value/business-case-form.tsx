@@ -7,13 +7,13 @@ import type { BusinessCase } from '../../api/value';
 import { Button, Dialog, humanise, Input, optionsOf, Select, Textarea } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { ConflictDialog } from '../conflict-dialog';
+import { useDraftForm } from '../draft-form';
 import {
   type BusinessCaseDraft,
   draftFlows,
   findBusinessCaseDraftErrors,
   type LineKind,
   newBusinessCaseDraft,
-  type PeriodUnit,
   periodsOf,
   SCENARIO_NAMES,
   type ScenarioDraft,
@@ -46,19 +46,17 @@ export function BusinessCaseFormDialog({
   projectId?: string;
   onClose: () => void;
 }) {
-  const [draft, setDraft] = useState(() =>
-    record ? toBusinessCaseDraft(record) : newBusinessCaseDraft(projectId),
-  );
   // The record as the dialog opened it: live refreshes must not move the version edited.
   const [base] = useState(record);
-  const [tried, setTried] = useState(false);
   const save = useVersionedSave('business-cases', base);
   const projects = useEverything('projects');
   const navigate = useNavigate();
-  const local = findBusinessCaseDraftErrors(draft);
-  const errors = { ...(tried ? local : {}), ...save.errors };
+  const { draft, setDraft, set, errors, field, ready } = useDraftForm(
+    () => (record ? toBusinessCaseDraft(record) : newBusinessCaseDraft(projectId)),
+    findBusinessCaseDraftErrors,
+    save.errors,
+  );
   const periods = periodsOf(draft);
-  const set = (patch: Partial<BusinessCaseDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const setLine = (i: number, patch: Partial<BusinessCaseDraft['lines'][number]>) =>
     setDraft((d) => ({ ...d, lines: d.lines.map((l, k) => (k === i ? { ...l, ...patch } : l)) }));
   const setAmount = (i: number, p: number, value: string) =>
@@ -91,8 +89,7 @@ export function BusinessCaseFormDialog({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (Object.keys(local).length > 0) return;
+    if (!ready()) return;
     const body = toBusinessCaseBody(draft);
     if (base) delete body.projectId; // fixed once created
     save.submit(body, base ? toBusinessCaseBody(toBusinessCaseDraft(base)) : {}, done);
@@ -114,17 +111,9 @@ export function BusinessCaseFormDialog({
             hint={base ? 'A case stays with the initiative it was made for' : undefined}
             placeholder="Choose a project"
             options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.key} ${p.name}` }))}
-            value={draft.projectId}
-            onChange={(e) => set({ projectId: e.target.value })}
-            error={errors.projectId}
+            {...field('projectId')}
           />
-          <Input
-            label="Name"
-            required
-            value={draft.name}
-            onChange={(e) => set({ name: e.target.value })}
-            error={errors.name}
-          />
+          <Input label="Name" required {...field('name')} />
           <Input
             label="Discount rate (% per period)"
             inputMode="decimal"
@@ -133,20 +122,8 @@ export function BusinessCaseFormDialog({
             onChange={(e) => set({ ratePercent: e.target.value })}
             error={errors.rate}
           />
-          <Select
-            label="Period"
-            options={optionsOf(PERIOD_UNITS)}
-            value={draft.periodUnit}
-            onChange={(e) => set({ periodUnit: e.target.value as PeriodUnit })}
-            error={errors.periodUnit}
-          />
-          <Input
-            label="Start of period 0"
-            type="date"
-            value={draft.startDate}
-            onChange={(e) => set({ startDate: e.target.value })}
-            error={errors.startDate}
-          />
+          <Select label="Period" options={optionsOf(PERIOD_UNITS)} {...field('periodUnit')} />
+          <Input label="Start of period 0" type="date" {...field('startDate')} />
           <Input
             label="Tornado swing (±%)"
             inputMode="decimal"
@@ -156,13 +133,7 @@ export function BusinessCaseFormDialog({
             error={errors.sensitivity}
           />
         </div>
-        <Textarea
-          label="Description"
-          rows={2}
-          value={draft.description}
-          onChange={(e) => set({ description: e.target.value })}
-          error={errors.description}
-        />
+        <Textarea label="Description" rows={2} {...field('description')} />
         <fieldset className="stack">
           <legend>Cash flows per {draft.periodUnit} (undiscounted; period 0 is today)</legend>
           <ScrollTable label="Cash-flow lines">

@@ -5,9 +5,9 @@ import { useEverything } from '../../api/resources';
 import { type GoalAlignment, type TreeGoal, useDeleteValueRecord, useValueList } from '../../api/value';
 import { Button, Card, Dialog, EmptyState, Input, Select, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
+import { useDraftForm } from '../draft-form';
 import {
   type AlignedWork,
-  type AlignmentDraft,
   findAlignmentDraftErrors,
   newAlignmentDraft,
   toAlignmentBody,
@@ -138,22 +138,19 @@ function AlignmentFormDialog({
   itemProjectId: string | undefined;
   onClose: () => void;
 }) {
-  const [draft, setDraft] = useState(() =>
-    record ? toAlignmentDraft(record, itemProjectId) : newAlignmentDraft(),
-  );
   const [base] = useState(record);
-  const [tried, setTried] = useState(false);
   const save = useVersionedSave('goal-alignments', base);
   const projects = useEverything('projects');
-  const local = findAlignmentDraftErrors(draft);
-  const errors = { ...(tried ? local : {}), ...save.errors };
-  const set = (patch: Partial<AlignmentDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { draft, set, errors, field, ready } = useDraftForm(
+    () => (record ? toAlignmentDraft(record, itemProjectId) : newAlignmentDraft()),
+    findAlignmentDraftErrors,
+    save.errors,
+  );
   const fixed = base !== undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (Object.keys(local).length > 0) return;
+    if (!ready()) return;
     const body = toAlignmentBody(draft);
     if (base) {
       delete body.projectId;
@@ -175,9 +172,7 @@ function AlignmentFormDialog({
           required
           placeholder="Choose a goal"
           options={goals.map((g) => ({ value: g.id, label: `${g.name} (${g.level})` }))}
-          value={draft.goalId}
-          onChange={(e) => set({ goalId: e.target.value })}
-          error={errors.goalId}
+          {...field('goalId')}
         />
         <Select
           label="Aligned work"
@@ -208,9 +203,7 @@ function AlignmentFormDialog({
             options={items
               .filter((i) => i.projectId === draft.projectId)
               .map((i) => ({ value: i.id, label: `${i.key} ${i.title}` }))}
-            value={draft.workItemId}
-            onChange={(e) => set({ workItemId: e.target.value })}
-            error={errors.workItemId}
+            {...field('workItemId')}
           />
         )}
         <Input
@@ -222,13 +215,7 @@ function AlignmentFormDialog({
           onChange={(e) => set({ weightPercent: e.target.value })}
           error={errors.weight}
         />
-        <Textarea
-          label="Note"
-          rows={2}
-          value={draft.note}
-          onChange={(e) => set({ note: e.target.value })}
-          error={errors.note}
-        />
+        <Textarea label="Note" rows={2} {...field('note')} />
         <div className="t-dialog__footer">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={save.pending}>

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { GOAL_LEVELS, type GoalLevel } from '../../../../core/model/vocabulary';
-import type { MetricDirection } from '../../../../core/value/okr';
+import { GOAL_LEVELS } from '../../../../core/model/vocabulary';
 import { METRIC_DIRECTIONS } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Goal, type KeyResult, type TreeGoal, useValueList, useValueRecord } from '../../api/value';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
+import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
 import {
   findGoalDraftErrors,
@@ -68,21 +68,25 @@ export function GoalFormDialog({
   record?: Goal;
   onClose: () => void;
 }) {
-  const [d, setD] = useState(() => (record ? toGoalDraft(record) : newGoalDraft()));
   const [base] = useState(record);
-  const [tried, setTried] = useState(false);
   const save = useVersionedSave('goals', base);
   const portfolios = useEverything('portfolios');
   const teams = useEverything('teams');
   const people = useEverything('people');
-  const local = findGoalDraftErrors(d, base?.id);
-  const errors = { ...(tried ? local : {}), ...save.errors };
-  const set = (patch: Partial<typeof d>) => setD((x) => ({ ...x, ...patch }));
+  const {
+    draft: d,
+    errors,
+    field,
+    ready,
+  } = useDraftForm(
+    () => (record ? toGoalDraft(record) : newGoalDraft()),
+    (draft) => findGoalDraftErrors(draft, base?.id),
+    save.errors,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (Object.keys(local).length > 0) return;
+    if (!ready()) return;
     save.submit(toGoalBody(d), base ? toGoalBody(toGoalDraft(base)) : {}, onClose);
   };
 
@@ -94,29 +98,15 @@ export function GoalFormDialog({
             {errors.form}
           </p>
         )}
-        <Input
-          label="Name"
-          required
-          value={d.name}
-          onChange={(e) => set({ name: e.target.value })}
-          error={errors.name}
-        />
-        <Select
-          label="Level"
-          options={optionsOf(GOAL_LEVELS)}
-          value={d.level}
-          onChange={(e) => set({ level: e.target.value as GoalLevel })}
-          error={errors.level}
-        />
+        <Input label="Name" required {...field('name')} />
+        <Select label="Level" options={optionsOf(GOAL_LEVELS)} {...field('level')} />
         {d.level === 'portfolio' && (
           <Select
             label="Portfolio"
             required
             placeholder="Choose a portfolio"
             options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={d.portfolioId}
-            onChange={(e) => set({ portfolioId: e.target.value })}
-            error={errors.portfolioId}
+            {...field('portfolioId')}
           />
         )}
         {d.level === 'team' && (
@@ -125,34 +115,22 @@ export function GoalFormDialog({
             required
             placeholder="Choose a team"
             options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-            value={d.teamId}
-            onChange={(e) => set({ teamId: e.target.value })}
-            error={errors.teamId}
+            {...field('teamId')}
           />
         )}
         <Select
           label="Parent goal"
           placeholder="None (a top goal)"
           options={goalOptions(goals.filter((g) => g.id !== base?.id))}
-          value={d.parentId}
-          onChange={(e) => set({ parentId: e.target.value })}
-          error={errors.parentId}
+          {...field('parentId')}
         />
         <Select
           label="Owner"
           placeholder="Nobody yet"
           options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          value={d.ownerId}
-          onChange={(e) => set({ ownerId: e.target.value })}
-          error={errors.ownerId}
+          {...field('ownerId')}
         />
-        <Textarea
-          label="Description"
-          rows={2}
-          value={d.description}
-          onChange={(e) => set({ description: e.target.value })}
-          error={errors.description}
-        />
+        <Textarea label="Description" rows={2} {...field('description')} />
         <div className="t-dialog__footer">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={save.pending}>
@@ -188,15 +166,20 @@ export function KeyResultFormDialog({
   onClose: () => void;
   onDeleted?: () => void;
 }) {
-  const [d, setD] = useState(() => (record ? toKeyResultDraft(record) : newKeyResultDraft()));
   const [base] = useState(record);
-  const [tried, setTried] = useState(false);
   const save = useVersionedSave('key-results', base);
   const kpis = useValueList('kpis');
   const people = useEverything('people');
-  const local = findKeyResultDraftErrors(d);
-  const errors = { ...(tried ? local : {}), ...save.errors };
-  const set = (patch: Partial<typeof d>) => setD((x) => ({ ...x, ...patch }));
+  const {
+    draft: d,
+    errors,
+    field,
+    ready,
+  } = useDraftForm(
+    () => (record ? toKeyResultDraft(record) : newKeyResultDraft()),
+    findKeyResultDraftErrors,
+    save.errors,
+  );
   const bodyOf = (draft: typeof d) => {
     const body = toKeyResultBody(draft);
     if (base) delete body.goalId; // fixed once created
@@ -205,8 +188,7 @@ export function KeyResultFormDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (Object.keys(local).length > 0) return;
+    if (!ready()) return;
     save.submit(bodyOf(d), base ? bodyOf(toKeyResultDraft(base)) : {}, onClose);
   };
 
@@ -225,81 +207,35 @@ export function KeyResultFormDialog({
             disabled={base !== undefined}
             placeholder="Choose a goal"
             options={goals.map((g) => ({ value: g.id, label: `${g.name} (${g.level})` }))}
-            value={d.goalId}
-            onChange={(e) => set({ goalId: e.target.value })}
-            error={errors.goalId}
+            {...field('goalId')}
           />
-          <Input
-            label="Name"
-            required
-            value={d.name}
-            onChange={(e) => set({ name: e.target.value })}
-            error={errors.name}
-          />
-          <Input
-            label="Metric"
-            required
-            value={d.metric}
-            onChange={(e) => set({ metric: e.target.value })}
-            error={errors.metric}
-          />
-          <Input
-            label="Unit"
-            required
-            value={d.unit}
-            onChange={(e) => set({ unit: e.target.value })}
-            error={errors.unit}
-          />
+          <Input label="Name" required {...field('name')} />
+          <Input label="Metric" required {...field('metric')} />
+          <Input label="Unit" required {...field('unit')} />
           <Select
             label="Better when"
             options={METRIC_DIRECTIONS.map((v) => ({
               value: v,
               label: v === 'increase' ? 'Higher (increase)' : 'Lower (decrease)',
             }))}
-            value={d.direction}
-            onChange={(e) => set({ direction: e.target.value as MetricDirection })}
-            error={errors.direction}
+            {...field('direction')}
           />
-          <Input
-            label="Baseline"
-            inputMode="decimal"
-            required
-            value={d.baseline}
-            onChange={(e) => set({ baseline: e.target.value })}
-            error={errors.baseline}
-          />
-          <Input
-            label="Target"
-            inputMode="decimal"
-            required
-            value={d.target}
-            onChange={(e) => set({ target: e.target.value })}
-            error={errors.target}
-          />
+          <Input label="Baseline" inputMode="decimal" required {...field('baseline')} />
+          <Input label="Target" inputMode="decimal" required {...field('target')} />
           <Select
             label="KPI"
             placeholder="None"
             hint="Customer-facing KPIs (NPS, retention, adoption) included"
             options={(kpis.data ?? []).map((k) => ({ value: k.id, label: `${k.name} (${k.unit})` }))}
-            value={d.kpiId}
-            onChange={(e) => set({ kpiId: e.target.value })}
-            error={errors.kpiId}
+            {...field('kpiId')}
           />
           <Select
             label="Owner"
             placeholder="Nobody yet"
             options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={d.ownerId}
-            onChange={(e) => set({ ownerId: e.target.value })}
-            error={errors.ownerId}
+            {...field('ownerId')}
           />
-          <Input
-            label="Due date"
-            type="date"
-            value={d.dueDate}
-            onChange={(e) => set({ dueDate: e.target.value })}
-            error={errors.dueDate}
-          />
+          <Input label="Due date" type="date" {...field('dueDate')} />
         </div>
         <div className="t-dialog__footer">
           <Button onClick={onClose}>Cancel</Button>

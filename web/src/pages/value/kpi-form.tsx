@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { MetricDirection } from '../../../../core/value/okr';
 import {
   CUSTOMER_METRIC_TYPES,
   KPI_FREQUENCIES,
@@ -11,15 +10,9 @@ import { useEverything } from '../../api/resources';
 import { type Kpi, useValueList } from '../../api/value';
 import { Button, Dialog, humanise, Input, optionsOf, Select, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
+import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
-import {
-  findKpiDraftErrors,
-  type KpiDraft,
-  type KpiScope,
-  newKpiDraft,
-  toKpiBody,
-  toKpiDraft,
-} from './kpi-draft';
+import { findKpiDraftErrors, type KpiScope, newKpiDraft, toKpiBody, toKpiDraft } from './kpi-draft';
 import { useVersionedSave } from './versioned-save';
 
 const LABELS: Record<string, string> = {
@@ -44,17 +37,17 @@ const typeOptions = KPI_METRIC_TYPES.map((t) => ({
 
 /** Defines a KPI (`record` absent; the new KPI's page opens) or edits its definition with If-Match. */
 export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () => void }) {
-  const [draft, setDraft] = useState(() => (record ? toKpiDraft(record) : newKpiDraft()));
   const [base] = useState(record);
-  const [tried, setTried] = useState(false);
   const save = useVersionedSave('kpis', base);
   const navigate = useNavigate();
   const people = useEverything('people');
   const portfolios = useEverything('portfolios');
   const streams = useValueList('value-streams');
-  const local = findKpiDraftErrors(draft);
-  const errors = { ...(tried ? local : {}), ...save.errors };
-  const set = (patch: Partial<KpiDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { draft, set, errors, field, ready } = useDraftForm(
+    () => (record ? toKpiDraft(record) : newKpiDraft()),
+    findKpiDraftErrors,
+    save.errors,
+  );
   const withTarget = base === undefined;
 
   const done = (saved: Kpi) => {
@@ -63,8 +56,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (Object.keys(withTarget ? local : withoutTargetErrors(local)).length > 0) return;
+    if (!ready(withTarget ? undefined : withoutTargetErrors)) return;
     save.submit(
       toKpiBody(draft, { withTarget }),
       base ? toKpiBody(toKpiDraft(base), { withTarget }) : {},
@@ -81,61 +73,35 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
           </p>
         )}
         <div className="grid-2">
-          <Input
-            label="Name"
-            required
-            value={draft.name}
-            onChange={(e) => set({ name: e.target.value })}
-            error={errors.name}
-          />
+          <Input label="Name" required {...field('name')} />
           <Select
             label="Type"
             required
             placeholder="Choose a type"
             hint="NPS, satisfaction, retention, churn and adoption are customer-facing"
             options={typeOptions}
-            value={draft.metricType}
-            onChange={(e) => set({ metricType: e.target.value })}
-            error={errors.metricType}
+            {...field('metricType')}
           />
-          <Input
-            label="Unit"
-            required
-            value={draft.unit}
-            onChange={(e) => set({ unit: e.target.value })}
-            error={errors.unit}
-          />
+          <Input label="Unit" required {...field('unit')} />
           <Select
             label="Better when"
             options={METRIC_DIRECTIONS.map((v) => ({
               value: v,
               label: v === 'increase' ? 'Higher (increase)' : 'Lower (decrease)',
             }))}
-            value={draft.direction}
-            onChange={(e) => set({ direction: e.target.value as MetricDirection })}
-            error={errors.direction}
+            {...field('direction')}
           />
-          <Select
-            label="Frequency"
-            options={optionsOf(KPI_FREQUENCIES)}
-            value={draft.frequency}
-            onChange={(e) => set({ frequency: e.target.value })}
-            error={errors.frequency}
-          />
+          <Select label="Frequency" options={optionsOf(KPI_FREQUENCIES)} {...field('frequency')} />
           <Input
             label="Source"
             hint="Where the figures come from, e.g. the survey tool or the data warehouse"
-            value={draft.source}
-            onChange={(e) => set({ source: e.target.value })}
-            error={errors.source}
+            {...field('source')}
           />
           <Select
             label="Owner"
             placeholder="Nobody yet"
             options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={draft.ownerId}
-            onChange={(e) => set({ ownerId: e.target.value })}
-            error={errors.ownerId}
+            {...field('ownerId')}
           />
           <Select
             label="Belongs to"
@@ -153,9 +119,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
               required
               placeholder="Choose a portfolio"
               options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={draft.portfolioId}
-              onChange={(e) => set({ portfolioId: e.target.value })}
-              error={errors.portfolioId}
+              {...field('portfolioId')}
             />
           )}
           {draft.scope === 'stream' && (
@@ -164,38 +128,22 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
               required
               placeholder="Choose a value stream"
               options={(streams.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              value={draft.valueStreamId}
-              onChange={(e) => set({ valueStreamId: e.target.value })}
-              error={errors.valueStreamId}
+              {...field('valueStreamId')}
             />
           )}
           {withTarget && (
             <>
-              <Input
-                label="Target"
-                inputMode="decimal"
-                value={draft.target}
-                onChange={(e) => set({ target: e.target.value })}
-                error={errors.target}
-              />
+              <Input label="Target" inputMode="decimal" {...field('target')} />
               <Input
                 label="Threshold"
                 inputMode="decimal"
                 hint="The alarm line on the bad side of the target: at risk up to it, off target beyond"
-                value={draft.threshold}
-                onChange={(e) => set({ threshold: e.target.value })}
-                error={errors.threshold}
+                {...field('threshold')}
               />
             </>
           )}
         </div>
-        <Textarea
-          label="Description"
-          rows={2}
-          value={draft.description}
-          onChange={(e) => set({ description: e.target.value })}
-          error={errors.description}
-        />
+        <Textarea label="Description" rows={2} {...field('description')} />
         {!withTarget && (
           <p className="muted">
             The target and threshold change under “Change the target” on the KPI's page, which keeps the

@@ -4,6 +4,7 @@ import { useEverything } from '../../api/resources';
 import type { ValueStream } from '../../api/value';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
+import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
 import { useVersionedSave } from './versioned-save';
 
@@ -50,23 +51,21 @@ const toBody = (d: StreamDraft) => ({
 
 /** Creates a value stream (`record` absent) or edits one with If-Match: kind, owner, the products and teams serving it. */
 export function ValueStreamFormDialog({ record, onClose }: { record?: ValueStream; onClose: () => void }) {
-  const [draft, setDraft] = useState(() => toDraft(record));
   const [base] = useState(record);
-  const [tried, setTried] = useState(false);
   const save = useVersionedSave('value-streams', base);
   const portfolios = useEverything('portfolios');
   const projects = useEverything('projects');
   const teams = useEverything('teams');
   const people = useEverything('people');
-  const local: Record<string, string> = {};
-  if (!draft.name.trim()) local.name = 'Name the value stream';
-  const errors = { ...(tried ? local : {}), ...save.errors };
-  const set = (patch: Partial<StreamDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { draft, set, errors, field, ready } = useDraftForm(
+    () => toDraft(record),
+    (d): Record<string, string> => (d.name.trim() ? {} : { name: 'Name the value stream' }),
+    save.errors,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    if (Object.keys(local).length > 0) return;
+    if (!ready()) return;
     save.submit(toBody(draft), base ? toBody(toDraft(base)) : {}, onClose);
   };
   // A portfolio's stream is served by that portfolio's products; an organisation-wide one by any.
@@ -85,45 +84,27 @@ export function ValueStreamFormDialog({ record, onClose }: { record?: ValueStrea
           </p>
         )}
         <div className="grid-2">
-          <Input
-            label="Name"
-            required
-            value={draft.name}
-            onChange={(e) => set({ name: e.target.value })}
-            error={errors.name}
-          />
+          <Input label="Name" required {...field('name')} />
           <Select
             label="Kind"
             hint="Operational: how the business serves its customers; development: how it builds the systems behind that"
             options={optionsOf(VALUE_STREAM_KINDS)}
-            value={draft.kind}
-            onChange={(e) => set({ kind: e.target.value })}
-            error={errors.kind}
+            {...field('kind')}
           />
           <Select
             label="Portfolio"
             placeholder="None (organisation-wide)"
             options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={draft.portfolioId}
-            onChange={(e) => set({ portfolioId: e.target.value })}
-            error={errors.portfolioId}
+            {...field('portfolioId')}
           />
           <Select
             label="Owner"
             placeholder="Nobody yet"
             options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={draft.ownerId}
-            onChange={(e) => set({ ownerId: e.target.value })}
-            error={errors.ownerId}
+            {...field('ownerId')}
           />
         </div>
-        <Textarea
-          label="Description"
-          rows={2}
-          value={draft.description}
-          onChange={(e) => set({ description: e.target.value })}
-          error={errors.description}
-        />
+        <Textarea label="Description" rows={2} {...field('description')} />
         <div className="grid-2">
           <CheckList
             legend="Products (projects) serving it"
