@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { findDayNumber } from '../../../core/flow/utc-days';
+import { readCsvRows } from '../../http/csv-import';
 import type { FieldError } from '../../http/problem';
 import { COST_CATEGORIES, COST_TYPES, type CostCategory, type CostType } from './money-vocabulary';
 
@@ -26,40 +26,8 @@ const MAX_ROWS = 20_000;
  * // errors: row 3: date …, row 3: amount …
  */
 export function parseCostCsv(text: string): { rows: ParsedCost[]; errors: FieldError[] } {
-  let records: string[][];
-  try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
-  } catch (error) {
-    return {
-      rows: [],
-      errors: [{ field: 'body', message: `not readable as CSV: ${(error as Error).message}` }],
-    };
-  }
-  const header = (records[0] ?? []).map((h) => h.toLowerCase().replace(/[_\s]/g, ''));
-  const at = (name: string) => header.indexOf(name);
-  const missing = ['project', 'date', 'amount'].filter((c) => at(c) < 0);
-  if (missing.length > 0)
-    return {
-      rows: [],
-      errors: [
-        {
-          field: 'row 1',
-          message: `the header must name the columns ${missing.map((m) => `"${m}"`).join(', ')}`,
-        },
-      ],
-    };
-  if (records.length < 2)
-    return { rows: [], errors: [{ field: 'body', message: 'no rows after the header' }] };
-  if (records.length - 1 > MAX_ROWS)
-    return { rows: [], errors: [{ field: 'body', message: `more than ${MAX_ROWS} rows` }] };
-
-  const rows: ParsedCost[] = [];
-  const errors: FieldError[] = [];
-  records.slice(1).forEach((record, i) => {
-    const row = i + 2;
-    const cell = (name: string) => (at(name) >= 0 ? (record[at(name)] ?? '') : '');
-    const bad = (column: string, message: string) => errors.push({ field: `row ${row}: ${column}`, message });
-    const before = errors.length;
+  const required = ['project', 'date', 'amount'];
+  return readCsvRows(text, { required, maxRows: MAX_ROWS }, ({ row, cell, bad }): ParsedCost => {
     const project = cell('project');
     if (project === '') bad('project', 'is empty');
     const date = cell('date');
@@ -74,9 +42,8 @@ export function parseCostCsv(text: string): { rows: ParsedCost[]; errors: FieldE
     const costType = (cell('costtype') || 'non_labour').toLowerCase().replace('-', '_');
     if (!(COST_TYPES as readonly string[]).includes(costType))
       bad('costType', `"${costType}" is not labour or non_labour`);
-    if (errors.length > before) return;
     const description = cell('description');
-    rows.push({
+    return {
       row,
       project,
       date,
@@ -84,7 +51,6 @@ export function parseCostCsv(text: string): { rows: ParsedCost[]; errors: FieldE
       category: category as CostCategory,
       costType: costType as CostType,
       description: description === '' ? null : description.slice(0, 2000),
-    });
+    };
   });
-  return { rows, errors };
 }

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { findDayNumber } from '../../../core/flow/utc-days';
+import { readCsvRows } from '../../http/csv-import';
 import type { FieldError } from '../../http/problem';
 import { COST_CATEGORIES, type CostCategory } from './money-vocabulary';
 
@@ -27,40 +27,8 @@ const MAX_ROWS = 20_000;
  * // rows: [{ row: 2, person: 'ann@example.com', project: 'PAY', date: '2026-01-05', hours: 7.5, … }]
  */
 export function parseTimeCsv(text: string): { rows: ParsedTime[]; errors: FieldError[] } {
-  let records: string[][];
-  try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
-  } catch (error) {
-    return {
-      rows: [],
-      errors: [{ field: 'body', message: `not readable as CSV: ${(error as Error).message}` }],
-    };
-  }
-  const header = (records[0] ?? []).map((h) => h.toLowerCase().replace(/[_\s]/g, ''));
-  const at = (name: string) => header.indexOf(name);
-  const missing = ['person', 'project', 'date', 'hours'].filter((c) => at(c) < 0);
-  if (missing.length > 0)
-    return {
-      rows: [],
-      errors: [
-        {
-          field: 'row 1',
-          message: `the header must name the columns ${missing.map((m) => `"${m}"`).join(', ')}`,
-        },
-      ],
-    };
-  if (records.length < 2)
-    return { rows: [], errors: [{ field: 'body', message: 'no rows after the header' }] };
-  if (records.length - 1 > MAX_ROWS)
-    return { rows: [], errors: [{ field: 'body', message: `more than ${MAX_ROWS} rows` }] };
-
-  const rows: ParsedTime[] = [];
-  const errors: FieldError[] = [];
-  records.slice(1).forEach((record, i) => {
-    const row = i + 2;
-    const cell = (name: string) => (at(name) >= 0 ? (record[at(name)] ?? '') : '');
-    const bad = (column: string, message: string) => errors.push({ field: `row ${row}: ${column}`, message });
-    const before = errors.length;
+  const required = ['person', 'project', 'date', 'hours'];
+  return readCsvRows(text, { required, maxRows: MAX_ROWS }, ({ row, cell, bad }): ParsedTime => {
     const person = cell('person').toLowerCase();
     if (!person.includes('@')) bad('person', `"${person}" is not an email address`);
     const project = cell('project');
@@ -74,9 +42,8 @@ export function parseTimeCsv(text: string): { rows: ParsedTime[]; errors: FieldE
     const category = (cell('category') || 'opex').toLowerCase();
     if (!(COST_CATEGORIES as readonly string[]).includes(category))
       bad('category', `"${category}" is not capex or opex`);
-    if (errors.length > before) return;
     const note = cell('note');
-    rows.push({
+    return {
       row,
       person,
       project,
@@ -84,7 +51,6 @@ export function parseTimeCsv(text: string): { rows: ParsedTime[]; errors: FieldE
       hours,
       category: category as CostCategory,
       note: note === '' ? null : note.slice(0, 2000),
-    });
+    };
   });
-  return { rows, errors };
 }

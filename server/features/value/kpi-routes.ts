@@ -13,6 +13,7 @@ import { recordAudit } from '../../audit/audit-store';
 import { accessFilter, assertRecordAccess } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
 import type { Principal } from '../../auth/principal';
+import { refuseBadFile } from '../../http/csv-import';
 import { ProblemError } from '../../http/problem';
 import { ProblemSchema } from '../../http/problem-schema';
 import { presentRows } from '../../resources/resource-presenter';
@@ -117,13 +118,7 @@ export function registerKpiRoutes(app: FastifyInstance, store: Store): void {
         throw new ProblemError('unsupported_media_type', 'Send the file as text/csv.');
       await assertRecordAccess(store.db, kpiSpec, principal, id, 'write');
       const { rows, errors } = parseMeasurementsCsv(request.body);
-      if (errors.length > 0) {
-        throw new ProblemError(
-          'validation_failed',
-          `${errors.length} problem(s) in the file, nothing imported; first: ${errors[0]?.field}: ${errors[0]?.message}`,
-          errors,
-        );
-      }
+      refuseBadFile(errors);
       return writeMeasurements(store, principal, id, rows, 'csv');
     },
   );
