@@ -38,6 +38,23 @@ describe('shell', () => {
     await context.close();
   });
 
+  it('goes from a goal found in the command palette to that goal in the strategy tree', async () => {
+    const goals = await app.api<{ items: { id: string; name: string }[] }>('GET', '/goals?limit=1&sort=name');
+    const goal = goals.items[0];
+    if (!goal) throw new Error('the demo has no goals');
+    const { context, page } = await signedInPage(browser, app.url);
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Search Triad' });
+    await palette.getByRole('combobox', { name: 'Search' }).fill(goal.name);
+    await palette
+      .getByRole('option', { name: new RegExp(`Goal.*${goal.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Strategy and OKRs' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#goal-${goal.id}`);
+    await page.locator(`#goal-${goal.id}.value-goal--target`).waitFor();
+    await context.close();
+  });
+
   it('toggles the theme and keeps it across reloads', async () => {
     const { context, page } = await signedInPage(browser, app.url);
     const html = page.locator('html');

@@ -20,23 +20,16 @@ export function Menu({
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
 
+  // Outside clicks and focus close it; listened for only while open.
   useEffect(() => {
     if (!open) return undefined;
     const details = ref.current;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      onOpenChange(false);
-      details?.querySelector('summary')?.focus();
-    };
     const onOutside = (event: Event) => {
       if (details && event.target instanceof Node && !details.contains(event.target)) onOpenChange(false);
     };
-    details?.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onOutside);
     document.addEventListener('focusin', onOutside);
     return () => {
-      details?.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onOutside);
       document.removeEventListener('focusin', onOutside);
     };
@@ -48,6 +41,15 @@ export function Menu({
       className="t-menu"
       open={open}
       onToggle={(event) => onOpenChange(event.currentTarget.open)}
+      // Escape is handled on the element itself, not by a listener added once React has seen the
+      // menu open, so a key pressed right after opening it is not lost.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !event.currentTarget.open) return;
+        event.preventDefault();
+        event.currentTarget.open = false;
+        onOpenChange(false);
+        event.currentTarget.querySelector('summary')?.focus();
+      }}
     >
       <summary className={summaryClassName}>{summary}</summary>
       {children}

@@ -57,7 +57,12 @@ async function search(q: string, signal: AbortSignal): Promise<Result[]> {
       label: p.name,
       href: `/people/${p.id}`,
     })),
-    ...goals.items.map((g) => ({ id: g.id, kind: 'Goal', label: g.name, href: `/value#goal-${g.id}` })),
+    ...goals.items.map((g) => ({
+      id: g.id,
+      kind: 'Goal',
+      label: g.name,
+      href: `/value/strategy#goal-${g.id}`,
+    })),
   ];
 }
 

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import { type StrategyTree, type TreeGoal, useStrategyTree } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SimpleBarChart } from '../../charts/lazy-bar-chart';
@@ -16,6 +16,7 @@ import './value.css';
 export function StrategyPage() {
   usePageTitle('Strategy and OKRs');
   const tree = useStrategyTree();
+  useGoalInHash(tree.data !== undefined);
   const [adding, setAdding] = useState<'goal' | 'key-result'>();
   const [editing, setEditing] = useState<string>();
   const goals = tree.data?.goals ?? [];
@@ -127,7 +128,7 @@ function GoalNode({
 }) {
   const children = goal.childIds.map((id) => byId.get(id)).filter((g): g is TreeGoal => Boolean(g));
   return (
-    <li>
+    <li id={`goal-${goal.id}`}>
       <div className="value-goal">
         <Badge>{humanise(goal.level)}</Badge>
         <strong>{goal.name}</strong>
@@ -207,4 +208,20 @@ function UnalignedWork({ unaligned }: { unaligned: StrategyTree['unaligned'] }) 
       )}
     </Card>
   );
+}
+
+/**
+ * A link such as /value/strategy#goal-<id> (the command palette's goal results) scrolls that goal
+ * into view once the tree has loaded, and marks it until the next link.
+ */
+function useGoalInHash(loaded: boolean): void {
+  const { hash } = useLocation();
+  const id = /^#goal-(.+)$/.exec(hash)?.[1];
+  useEffect(() => {
+    if (!loaded || !id) return;
+    const element = document.getElementById(`goal-${id}`);
+    element?.scrollIntoView({ block: 'center' });
+    element?.classList.add('value-goal--target');
+    return () => element?.classList.remove('value-goal--target');
+  }, [loaded, id]);
 }
