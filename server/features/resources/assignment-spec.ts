@@ -3,9 +3,9 @@ import { BOOKING_KINDS } from '../../../core/capacity/load';
 import { column, portfolioOfProject } from '../../auth/access';
 import { fieldProblem } from '../../http/problem';
 import type { RequestContext, ResourceSpec, Trx } from '../../resources/resource-spec';
-import { CalendarDate, Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
+import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
 import { Amount, Skill } from './request-spec';
-import { checkOwnReference, checkSpan } from './rules';
+import { checkOwnReference, checkSpan, SPAN_FIELDS } from './rules';
 
 /**
  * A named booking of a person to a project over a span: `hard` (committed) or `soft` (tentative,
@@ -38,20 +38,7 @@ export const resourceAssignmentSpec: ResourceSpec = {
     teamId: { column: 'team_id', schema: Id, nullable: true, references: 'teams', filter: 'eq' },
     requestId: { column: 'request_id', schema: Id, nullable: true, filter: 'eq' },
     skill: { column: 'skill', schema: Skill, nullable: true, filter: 'eq' },
-    startDate: {
-      column: 'start_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
-    endDate: {
-      column: 'end_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
+    ...SPAN_FIELDS,
     amount: { column: 'amount', schema: Amount, create: 'required' },
     unit: { column: 'unit', schema: stringEnum(DEMAND_UNITS), defaultValue: 'fte', filter: 'eq' },
     booking: { column: 'booking', schema: stringEnum(BOOKING_KINDS), defaultValue: 'soft', filter: 'eq' },

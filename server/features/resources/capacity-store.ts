@@ -1,4 +1,4 @@
-import type { Expression, SqlBool } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Trx } from '../../resources/resource-spec';
 import type {
   LeaveEntriesTable,
@@ -37,6 +37,10 @@ export interface CapacityRows {
   teamBookings: TeamBookingsTable[];
 }
 
+/** Rows whose span from `start_date` to `end_date` (inclusive days) meets the window. */
+const overlaps = (window: { from: string; to: string }) =>
+  sql<SqlBool>`start_date <= ${window.to} and end_date >= ${window.from}`;
+
 export async function listCapacityRows(
   trx: Trx,
   organisationId: string,
@@ -62,8 +66,7 @@ export async function listCapacityRows(
         .selectFrom('leave_entries')
         .selectAll()
         .where('organisation_id', '=', org)
-        .where('start_date', '<=', window.to)
-        .where('end_date', '>=', window.from)
+        .where(overlaps(window))
         .execute(),
       trx
         .selectFrom('team_members')
@@ -80,8 +83,7 @@ export async function listCapacityRows(
         .selectFrom('resource_assignments')
         .selectAll()
         .where('organisation_id', '=', org)
-        .where('start_date', '<=', window.to)
-        .where('end_date', '>=', window.from)
+        .where(overlaps(window))
         .orderBy('id')
         .execute(),
       trx
@@ -89,16 +91,14 @@ export async function listCapacityRows(
         .selectAll()
         .where('organisation_id', '=', org)
         .where('status', '=', 'open')
-        .where('start_date', '<=', window.to)
-        .where('end_date', '>=', window.from)
+        .where(overlaps(window))
         .orderBy('id')
         .execute(),
       trx
         .selectFrom('team_bookings')
         .selectAll()
         .where('organisation_id', '=', org)
-        .where('start_date', '<=', window.to)
-        .where('end_date', '>=', window.from)
+        .where(overlaps(window))
         .orderBy('id')
         .execute(),
     ]);

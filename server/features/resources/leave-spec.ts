@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { ResourceSpec } from '../../resources/resource-spec';
-import { CalendarDate, Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
-import { checkSpan } from './rules';
+import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
+import { checkSpan, SPAN_FIELDS } from './rules';
 
 export const LEAVE_KINDS = ['vacation', 'sick', 'training', 'parental', 'other'] as const;
 
@@ -15,20 +15,7 @@ export const leaveEntrySpec: ResourceSpec = {
   access: { area: 'directory' },
   fields: {
     personId: { column: 'person_id', schema: Id, create: 'required', references: 'people', filter: 'eq' },
-    startDate: {
-      column: 'start_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
-    endDate: {
-      column: 'end_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
+    ...SPAN_FIELDS,
     share: {
       column: 'share',
       schema: Type.Number({

@@ -3,8 +3,8 @@ import { DEMAND_UNITS } from '../../../core/capacity/demand';
 import { column, portfolioOfProject } from '../../auth/access';
 import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
-import { CalendarDate, Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
-import { checkSpan } from './rules';
+import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
+import { checkSpan, SPAN_FIELDS } from './rules';
 
 export const REQUEST_STATUSES = ['open', 'filled', 'cancelled'] as const;
 
@@ -80,20 +80,7 @@ export const resourceRequestSpec: ResourceSpec = {
       schema: Type.Integer({ minimum: 1, maximum: 5 }),
       defaultValue: 1,
     },
-    startDate: {
-      column: 'start_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
-    endDate: {
-      column: 'end_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
+    ...SPAN_FIELDS,
     amount: { column: 'amount', schema: Amount, create: 'required' },
     unit: { column: 'unit', schema: stringEnum(DEMAND_UNITS), defaultValue: 'fte', filter: 'eq' },
     status: { column: 'status', schema: stringEnum(REQUEST_STATUSES), defaultValue: 'open', filter: 'eq' },

@@ -1,9 +1,28 @@
 import { fieldProblem } from '../../http/problem';
-import type { RequestContext, Trx } from '../../resources/resource-spec';
+import type { FieldSpec, RequestContext, Trx } from '../../resources/resource-spec';
 import { referenceExists } from '../../resources/resource-store';
+import { CalendarDate } from '../../resources/vocabulary-schemas';
 
 // Checks the resource and money specs share: date order, and references to this feature's own
 // tables (the shared reference list of resource-spec.ts is fixed, so hooks check them).
+
+/** `startDate` and `endDate` of a span of whole days, both required; `checkSpan` keeps them in order. */
+export const SPAN_FIELDS = {
+  startDate: {
+    column: 'start_date',
+    schema: CalendarDate,
+    create: 'required',
+    filter: 'range',
+    sortable: true,
+  },
+  endDate: {
+    column: 'end_date',
+    schema: CalendarDate,
+    create: 'required',
+    filter: 'range',
+    sortable: true,
+  },
+} satisfies Record<string, FieldSpec>;
 
 /** A 400 naming `endField` when the span ends before it starts. */
 export function checkSpan(

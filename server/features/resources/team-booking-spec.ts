@@ -4,8 +4,8 @@ import { TEAM_BOOKING_UNITS } from '../../../core/capacity/team-demand';
 import { column, portfolioOfProject } from '../../auth/access';
 import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
-import { CalendarDate, Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
-import { checkSpan } from './rules';
+import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
+import { checkSpan, SPAN_FIELDS } from './rules';
 
 /**
  * Demand from an agile team: a share of the team's capacity (or FTE, or hours in total) booked to
@@ -43,20 +43,7 @@ export const teamBookingSpec: ResourceSpec = {
       references: 'projects',
       filter: 'eq',
     },
-    startDate: {
-      column: 'start_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
-    endDate: {
-      column: 'end_date',
-      schema: CalendarDate,
-      create: 'required',
-      filter: 'range',
-      sortable: true,
-    },
+    ...SPAN_FIELDS,
     amount: {
       column: 'amount',
       schema: Type.Number({
