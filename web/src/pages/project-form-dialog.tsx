@@ -4,6 +4,7 @@ import { useCreateRecord, useEverything, useUpdateRecord } from '../api/resource
 import { APPROACHES, HEALTHS, LIFECYCLE_STATES, type Project } from '../api/types';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../design';
 import { usePortfolioScope } from '../shell/portfolio-scope';
+import { useDraftForm } from './draft-form';
 import { emptyToNull, fieldErrors } from './form-errors';
 
 type Draft = Record<
@@ -72,7 +73,6 @@ export function ProjectFormDialog({
 
 function ProjectForm({ onClose, project }: { onClose: () => void; project: Project | undefined }) {
   const { portfolioId } = usePortfolioScope();
-  const [draft, setDraft] = useState(() => toDraft(project, portfolioId));
   // The record as it was when the dialog opened: live updates may refresh `project` meanwhile.
   const [base] = useState(project);
   const changedElsewhere = project !== undefined && base !== undefined && project.version !== base.version;
@@ -82,9 +82,11 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
   const update = useUpdateRecord('projects');
   const navigate = useNavigate();
   const mutation = project ? update : create;
-  const errors = fieldErrors(mutation.error);
-  const set = (field: keyof Draft) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [field]: e.target.value }));
+  const { draft, errors, field } = useDraftForm(
+    () => toDraft(project, portfolioId),
+    () => ({}),
+    fieldErrors(mutation.error),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -128,9 +130,7 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
             required
             placeholder="Choose a portfolio"
             options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={draft.portfolioId}
-            onChange={set('portfolioId')}
-            error={errors.portfolioId}
+            {...field('portfolioId')}
           />
           <Input
             label="Key"
@@ -139,73 +139,28 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
               project ? 'The key cannot change once work items use it' : '2–10 capitals or digits, e.g. CRM'
             }
             required
-            value={draft.key}
-            onChange={set('key')}
-            error={errors.key}
+            {...field('key')}
           />
-          <Input label="Name" required value={draft.name} onChange={set('name')} error={errors.name} />
-          <Select
-            label="Approach"
-            options={optionsOf(APPROACHES)}
-            value={draft.approach}
-            onChange={set('approach')}
-            error={errors.approach}
-          />
+          <Input label="Name" required {...field('name')} />
+          <Select label="Approach" options={optionsOf(APPROACHES)} {...field('approach')} />
           <Select
             label="Lifecycle state"
             options={optionsOf(LIFECYCLE_STATES)}
-            value={draft.lifecycleState}
-            onChange={set('lifecycleState')}
-            error={errors.lifecycleState}
+            {...field('lifecycleState')}
           />
-          <Input label="Phase" value={draft.phase} onChange={set('phase')} error={errors.phase} />
-          <Select
-            label="Health"
-            placeholder="Not set"
-            options={optionsOf(HEALTHS)}
-            value={draft.health}
-            onChange={set('health')}
-            error={errors.health}
-          />
+          <Input label="Phase" {...field('phase')} />
+          <Select label="Health" placeholder="Not set" options={optionsOf(HEALTHS)} {...field('health')} />
           <Select
             label="Owner"
             placeholder="Nobody"
             options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={draft.ownerId}
-            onChange={set('ownerId')}
-            error={errors.ownerId}
+            {...field('ownerId')}
           />
-          <Input
-            label="Start date"
-            type="date"
-            value={draft.startDate}
-            onChange={set('startDate')}
-            error={errors.startDate}
-          />
-          <Input
-            label="End date"
-            type="date"
-            value={draft.endDate}
-            onChange={set('endDate')}
-            error={errors.endDate}
-          />
-          <Input
-            label="Budget"
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
-            value={draft.budget}
-            onChange={set('budget')}
-            error={errors.budget}
-          />
+          <Input label="Start date" type="date" {...field('startDate')} />
+          <Input label="End date" type="date" {...field('endDate')} />
+          <Input label="Budget" type="number" min={0} step="any" inputMode="decimal" {...field('budget')} />
         </div>
-        <Textarea
-          label="Description"
-          value={draft.description}
-          onChange={set('description')}
-          error={errors.description}
-        />
+        <Textarea label="Description" {...field('description')} />
         <div className="t-dialog__footer">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={mutation.isPending}>

@@ -3,6 +3,7 @@ import { isApiError } from '../../api/client';
 import { type Risk, usePlaybookWrite } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { Button, Dialog, Input, optionsOf, Select } from '../../design';
+import { bindDraft } from '../draft-form';
 import { ConflictNotice } from './conflict-notice';
 import { FieldProblems, fieldErrorOf } from './decision-dialog';
 import { ItemList } from './item-list';
@@ -53,6 +54,8 @@ export function RiskFormDialog({
   const errorOf = (field: string) =>
     (attempted ? problems[field] : undefined) ?? fieldErrorOf(write.error, field);
   const set = (patch: Partial<RiskForm>) => setForm({ ...form, ...patch });
+  // Value and change handler of a text field; the fields shown inline add their message below.
+  const field = bindDraft(form, set, {});
   const setMitigations = (mitigations: MitigationRow[]) => set({ mitigations });
   const submit = () => {
     setAttempted(true);
@@ -80,63 +83,38 @@ export function RiskFormDialog({
         </>
       }
     >
-      <Input
-        label="Title"
-        value={form.title}
-        onChange={(e) => set({ title: e.target.value })}
-        error={errorOf('title')}
-      />
+      <Input label="Title" {...field('title')} error={errorOf('title')} />
       <div className="row">
-        <Select
-          label="Probability (1–5)"
-          value={form.probability}
-          onChange={(e) => set({ probability: e.target.value })}
-          options={LEVELS}
-        />
-        <Select
-          label="Impact (1–5)"
-          value={form.impact}
-          onChange={(e) => set({ impact: e.target.value })}
-          options={LEVELS}
-        />
+        <Select label="Probability (1–5)" {...field('probability')} options={LEVELS} />
+        <Select label="Impact (1–5)" {...field('impact')} options={LEVELS} />
         <Select
           label="Residual probability"
           placeholder="Not assessed"
-          value={form.residualProbability}
-          onChange={(e) => set({ residualProbability: e.target.value })}
+          {...field('residualProbability')}
           options={LEVELS}
           error={errorOf('residualProbability')}
         />
         <Select
           label="Residual impact"
           placeholder="Not assessed"
-          value={form.residualImpact}
-          onChange={(e) => set({ residualImpact: e.target.value })}
+          {...field('residualImpact')}
           options={LEVELS}
           error={errorOf('residualImpact')}
         />
       </div>
       <div className="row">
-        <Select
-          label="Owner"
-          placeholder="No owner"
-          value={form.ownerId}
-          onChange={(e) => set({ ownerId: e.target.value })}
-          options={personOptions}
-        />
+        <Select label="Owner" placeholder="No owner" {...field('ownerId')} options={personOptions} />
         <Select
           label="Response"
           placeholder="Not chosen"
-          value={form.responseStrategy}
-          onChange={(e) => set({ responseStrategy: e.target.value })}
+          {...field('responseStrategy')}
           options={RESPONSES}
         />
         <Input
           label="Cost impact (£, for the expected monetary value)"
           type="number"
           min={0}
-          value={form.costImpact}
-          onChange={(e) => set({ costImpact: e.target.value })}
+          {...field('costImpact')}
           error={errorOf('costImpact')}
         />
       </div>
@@ -155,27 +133,17 @@ export function RiskFormDialog({
         render={(m, i) => {
           const change = (patch: Partial<MitigationRow>) =>
             setMitigations(replaceItem(form.mitigations, i, { ...m, ...patch }));
+          const row = bindDraft(m, change, {});
           return (
             <div className="row">
-              <Input
-                label="Action"
-                value={m.action}
-                onChange={(e) => change({ action: e.target.value })}
-                error={errorOf(`mitigations.${i}.action`)}
-              />
+              <Input label="Action" {...row('action')} error={errorOf(`mitigations.${i}.action`)} />
               <Select
                 label="Action owner"
                 placeholder="No owner"
-                value={m.ownerId}
-                onChange={(e) => change({ ownerId: e.target.value })}
+                {...row('ownerId')}
                 options={personOptions}
               />
-              <Input
-                label="Due"
-                type="date"
-                value={m.dueDate}
-                onChange={(e) => change({ dueDate: e.target.value })}
-              />
+              <Input label="Due" type="date" {...row('dueDate')} />
               <label className="t-check">
                 <input
                   type="checkbox"
@@ -190,17 +158,11 @@ export function RiskFormDialog({
       />
       {risk && (
         <div className="row">
-          <Select
-            label="Status"
-            value={form.status}
-            onChange={(e) => set({ status: e.target.value })}
-            options={optionsOf(['open', 'closed'])}
-          />
+          <Select label="Status" {...field('status')} options={optionsOf(['open', 'closed'])} />
           <Input
             label="Next review on"
             type="date"
-            value={form.nextReviewOn}
-            onChange={(e) => set({ nextReviewOn: e.target.value })}
+            {...field('nextReviewOn')}
             error={errorOf('nextReviewOn')}
           />
           <label className="t-check">

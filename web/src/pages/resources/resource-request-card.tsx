@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useEverything } from '../../api/resources';
 import { useOpenRequests, useRequestMutations } from '../../api/resources-money';
 import { Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { useDraftForm } from '../draft-form';
 import { emptyToNull, fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
 import { describeRequest } from './request-text';
@@ -11,6 +12,14 @@ const UNITS = [
   { value: 'fte', label: 'FTE', hint: 'Full-time people on each working day' },
   { value: 'hours', label: 'Hours in total', hint: 'Spread over the span’s working days' },
 ];
+
+/** The API's rule, checked here too: a request names a project, and a role, a skill, or both. */
+function findRequestErrors(draft: { projectId: string; role: string; skill: string }) {
+  const problems: Record<string, string> = {};
+  if (!emptyToNull(draft.role) && !emptyToNull(draft.skill)) problems.skill = 'Name a skill, a role, or both';
+  if (draft.projectId === '') problems.projectId = 'Choose a project';
+  return problems;
+}
 
 /**
  * Demand by role or skill: a project (optionally through a team) asks for a role (people's job
@@ -24,21 +33,22 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
   const teamNames = useTeamNames();
   const requests = useOpenRequests({ from, to });
   const { create, cancel } = useRequestMutations();
-  const [draft, setDraft] = useState({
-    projectId: '',
-    teamId: '',
-    role: '',
-    skill: '',
-    minProficiency: '1',
-    startDate: from,
-    endDate: to,
-    amount: '0.5',
-    unit: 'fte',
-  });
-  const [checked, setChecked] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrors(create.error), ...checked };
-  const set = (field: keyof typeof draft) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [field]: e.target.value }));
+  const form = useDraftForm(
+    () => ({
+      projectId: '',
+      teamId: '',
+      role: '',
+      skill: '',
+      minProficiency: '1',
+      startDate: from,
+      endDate: to,
+      amount: '0.5',
+      unit: 'fte',
+    }),
+    findRequestErrors,
+    fieldErrors(create.error),
+  );
+  const { draft, errors, field } = form;
   const roles = [
     ...new Set((people.data ?? []).map((p) => p.title?.trim() ?? '').filter((t) => t !== '')),
   ].sort();
@@ -48,19 +58,12 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
   const projectName = new Map((projects.data ?? []).map((p) => [p.id, `${p.key} · ${p.name}`]));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const role = emptyToNull(draft.role);
-    const skill = emptyToNull(draft.skill);
-    // The API's rule, checked here too: a request names a role, a skill, or both.
-    const problems: Record<string, string> = {};
-    if (!role && !skill) problems.skill = 'Name a skill, a role, or both';
-    if (draft.projectId === '') problems.projectId = 'Choose a project';
-    setChecked(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!form.ready()) return;
     create.mutate({
       projectId: draft.projectId,
       teamId: emptyToNull(draft.teamId),
-      role,
-      skill,
+      role: emptyToNull(draft.role),
+      skill: emptyToNull(draft.skill),
       minProficiency: Number(draft.minProficiency),
       startDate: draft.startDate,
       endDate: draft.endDate,
@@ -87,71 +90,41 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
             required
             placeholder="Choose a project"
             options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.key} · ${p.name}` }))}
-            value={draft.projectId}
-            onChange={set('projectId')}
-            error={errors.projectId}
+            {...field('projectId')}
           />
           <Select
             label="Through team"
             placeholder="No team"
             options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-            value={draft.teamId}
-            onChange={set('teamId')}
-            error={errors.teamId}
+            {...field('teamId')}
           />
           <Input
             label="Role"
             list="request-roles"
-            value={draft.role}
-            onChange={set('role')}
-            error={errors.role}
+            {...field('role')}
             hint="A job title, as on people’s records"
           />
-          <Input
-            label="Skill"
-            list="request-skills"
-            value={draft.skill}
-            onChange={set('skill')}
-            error={errors.skill}
-          />
+          <Input label="Skill" list="request-skills" {...field('skill')} />
           <Select
             label="Least proficiency in the skill"
             options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n} of 5` }))}
-            value={draft.minProficiency}
-            onChange={set('minProficiency')}
-            error={errors.minProficiency}
+            {...field('minProficiency')}
           />
-          <Input
-            label="Needed from"
-            type="date"
-            value={draft.startDate}
-            onChange={set('startDate')}
-            error={errors.startDate}
-          />
-          <Input
-            label="Needed to"
-            type="date"
-            value={draft.endDate}
-            onChange={set('endDate')}
-            error={errors.endDate}
-          />
+          <Input label="Needed from" type="date" {...field('startDate')} />
+          <Input label="Needed to" type="date" {...field('endDate')} />
           <Input
             label="Amount asked"
             type="number"
             min={0}
             step="any"
             inputMode="decimal"
-            value={draft.amount}
-            onChange={set('amount')}
-            error={errors.amount}
+            {...field('amount')}
             hint={UNITS.find((u) => u.value === draft.unit)?.hint}
           />
           <Select
             label="Unit of the amount"
             options={UNITS.map(({ value, label }) => ({ value, label }))}
-            value={draft.unit}
-            onChange={set('unit')}
-            error={errors.unit}
+            {...field('unit')}
           />
         </div>
         <datalist id="request-roles">

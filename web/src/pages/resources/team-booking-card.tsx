@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useEverything } from '../../api/resources';
 import { type TEAM_BOOKING_UNITS, useTeamBookingMutations, useTeamBookings } from '../../api/resources-money';
 import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { useDraftForm } from '../draft-form';
 import { fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
 import { TableHead } from './table-head';
@@ -32,18 +33,19 @@ export function TeamBookingCard({ from, to }: { from: string; to: string }) {
   const teamNames = useTeamNames();
   const bookings = useTeamBookings({ from, to });
   const { create, remove } = useTeamBookingMutations();
-  const [draft, setDraft] = useState({
-    teamId: '',
-    projectId: '',
-    startDate: from,
-    endDate: to,
-    amount: '0.5',
-    unit: 'share',
-    booking: 'hard',
-  });
-  const errors = fieldErrors(create.error);
-  const set = (field: keyof typeof draft) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [field]: e.target.value }));
+  const { draft, errors, field } = useDraftForm(
+    () => ({
+      teamId: '',
+      projectId: '',
+      startDate: from,
+      endDate: to,
+      amount: '0.5',
+      unit: 'share',
+      booking: 'hard',
+    }),
+    () => ({}),
+    fieldErrors(create.error),
+  );
   const projectName = new Map((projects.data ?? []).map((p) => [p.id, `${p.key} · ${p.name}`]));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -68,35 +70,17 @@ export function TeamBookingCard({ from, to }: { from: string; to: string }) {
             required
             placeholder="Choose a team"
             options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-            value={draft.teamId}
-            onChange={set('teamId')}
-            error={errors.teamId}
+            {...field('teamId')}
           />
           <Select
             label="Initiative or project"
             required
             placeholder="Choose a project"
             options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.key} · ${p.name}` }))}
-            value={draft.projectId}
-            onChange={set('projectId')}
-            error={errors.projectId}
+            {...field('projectId')}
           />
-          <Input
-            label="Booked from"
-            type="date"
-            required
-            value={draft.startDate}
-            onChange={set('startDate')}
-            error={errors.startDate}
-          />
-          <Input
-            label="Booked to"
-            type="date"
-            required
-            value={draft.endDate}
-            onChange={set('endDate')}
-            error={errors.endDate}
-          />
+          <Input label="Booked from" type="date" required {...field('startDate')} />
+          <Input label="Booked to" type="date" required {...field('endDate')} />
           <Input
             label="Amount"
             type="number"
@@ -104,25 +88,15 @@ export function TeamBookingCard({ from, to }: { from: string; to: string }) {
             step="any"
             inputMode="decimal"
             required
-            value={draft.amount}
-            onChange={set('amount')}
-            error={errors.amount}
+            {...field('amount')}
             hint={UNITS.find((u) => u.value === draft.unit)?.hint}
           />
           <Select
             label="Unit"
             options={UNITS.map(({ value, label }) => ({ value, label }))}
-            value={draft.unit}
-            onChange={set('unit')}
-            error={errors.unit}
+            {...field('unit')}
           />
-          <Select
-            label="Booking"
-            options={KINDS}
-            value={draft.booking}
-            onChange={set('booking')}
-            error={errors.booking}
-          />
+          <Select label="Booking" options={KINDS} {...field('booking')} />
         </div>
         <div className="row">
           <Button type="submit" disabled={create.isPending}>
