@@ -5,10 +5,11 @@ import { Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '.
 import { useDraftForm } from '../draft-form';
 import { emptyToNull, fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
+import { AmountFields, type DemandUnit, useProjectChoices } from './demand-fields';
 import { describeRequest } from './request-text';
 import { TableHead } from './table-head';
 
-const UNITS = [
+const UNITS: DemandUnit[] = [
   { value: 'fte', label: 'FTE', hint: 'Full-time people on each working day' },
   { value: 'hours', label: 'Hours in total', hint: 'Spread over the span’s working days' },
 ];
@@ -29,7 +30,7 @@ function findRequestErrors(draft: { projectId: string; role: string; skill: stri
 export function ResourceRequestCard({ from, to }: { from: string; to: string }) {
   const people = useEverything('people');
   const teams = useEverything('teams');
-  const projects = useEverything('projects');
+  const projectChoices = useProjectChoices();
   const teamNames = useTeamNames();
   const requests = useOpenRequests({ from, to });
   const { create, cancel } = useRequestMutations();
@@ -55,7 +56,7 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
   const skills = [
     ...new Set((people.data ?? []).flatMap((p) => (p.skills ?? []).map((s) => s.skill))),
   ].sort();
-  const projectName = new Map((projects.data ?? []).map((p) => [p.id, `${p.key} · ${p.name}`]));
+  const projectName = projectChoices.nameOf;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!form.ready()) return;
@@ -89,7 +90,7 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
             label="Project"
             required
             placeholder="Choose a project"
-            options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.key} · ${p.name}` }))}
+            options={projectChoices.options}
             {...field('projectId')}
           />
           <Select
@@ -112,19 +113,11 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
           />
           <Input label="Needed from" type="date" {...field('startDate')} />
           <Input label="Needed to" type="date" {...field('endDate')} />
-          <Input
-            label="Amount asked"
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
-            {...field('amount')}
-            hint={UNITS.find((u) => u.value === draft.unit)?.hint}
-          />
-          <Select
-            label="Unit of the amount"
-            options={UNITS.map(({ value, label }) => ({ value, label }))}
-            {...field('unit')}
+          <AmountFields
+            units={UNITS}
+            amount={field('amount')}
+            unit={field('unit')}
+            labels={{ amount: 'Amount asked', unit: 'Unit of the amount' }}
           />
         </div>
         <datalist id="request-roles">

@@ -5,9 +5,10 @@ import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } 
 import { useDraftForm } from '../draft-form';
 import { fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
+import { AmountFields, type DemandUnit, useProjectChoices } from './demand-fields';
 import { TableHead } from './table-head';
 
-const UNITS: { value: (typeof TEAM_BOOKING_UNITS)[number]; label: string; hint: string }[] = [
+const UNITS: (DemandUnit & { value: (typeof TEAM_BOOKING_UNITS)[number] })[] = [
   { value: 'share', label: 'Share of the team', hint: '0.5 = half of the team’s capacity on each day' },
   { value: 'fte', label: 'FTE', hint: 'Full-time people on each working day' },
   { value: 'hours', label: 'Hours in total', hint: 'Spread over the span’s working days' },
@@ -29,7 +30,7 @@ function amountText(amount: number, unit: string): string {
  */
 export function TeamBookingCard({ from, to }: { from: string; to: string }) {
   const teams = useEverything('teams');
-  const projects = useEverything('projects');
+  const projectChoices = useProjectChoices();
   const teamNames = useTeamNames();
   const bookings = useTeamBookings({ from, to });
   const { create, remove } = useTeamBookingMutations();
@@ -46,7 +47,7 @@ export function TeamBookingCard({ from, to }: { from: string; to: string }) {
     () => ({}),
     fieldErrors(create.error),
   );
-  const projectName = new Map((projects.data ?? []).map((p) => [p.id, `${p.key} · ${p.name}`]));
+  const projectName = projectChoices.nameOf;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({ ...draft, amount: Number(draft.amount) });
@@ -76,25 +77,17 @@ export function TeamBookingCard({ from, to }: { from: string; to: string }) {
             label="Initiative or project"
             required
             placeholder="Choose a project"
-            options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.key} · ${p.name}` }))}
+            options={projectChoices.options}
             {...field('projectId')}
           />
           <Input label="Booked from" type="date" required {...field('startDate')} />
           <Input label="Booked to" type="date" required {...field('endDate')} />
-          <Input
-            label="Amount"
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
+          <AmountFields
+            units={UNITS}
+            amount={field('amount')}
+            unit={field('unit')}
+            labels={{ amount: 'Amount', unit: 'Unit' }}
             required
-            {...field('amount')}
-            hint={UNITS.find((u) => u.value === draft.unit)?.hint}
-          />
-          <Select
-            label="Unit"
-            options={UNITS.map(({ value, label }) => ({ value, label }))}
-            {...field('unit')}
           />
           <Select label="Booking" options={KINDS} {...field('booking')} />
         </div>
