@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { CalendarDate, Id, LongText, Money } from '../../resources/vocabulary-schemas';
+import { checkEveryWrite } from '../resources/rules';
 
 /**
  * An hourly cost rate for a role (matched to a person's title, case-insensitive; `*` for everyone)
@@ -33,14 +34,7 @@ export const costRateSpec: ResourceSpec = {
     validFrom: { column: 'valid_from', schema: CalendarDate, nullable: true, sortable: true },
     note: { column: 'note', schema: LongText, nullable: true },
   },
-  hooks: {
-    async beforeCreate(_trx, _ctx, row) {
-      check(row);
-    },
-    async beforeUpdate(_trx, _ctx, before, changes) {
-      check({ ...before, ...changes });
-    },
-  },
+  hooks: checkEveryWrite(check),
 };
 
 function check(row: Record<string, unknown>): void {

@@ -5,7 +5,7 @@ import { fieldProblem } from '../../http/problem';
 import type { RequestContext, ResourceSpec, Trx } from '../../resources/resource-spec';
 import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
 import { Amount, Skill } from './request-spec';
-import { checkOwnReference, checkSpan, SPAN_FIELDS } from './rules';
+import { checkEveryWrite, checkOwnReference, checkSpan, SPAN_FIELDS } from './rules';
 
 /**
  * A named booking of a person to a project over a span: `hard` (committed) or `soft` (tentative,
@@ -44,14 +44,7 @@ export const resourceAssignmentSpec: ResourceSpec = {
     booking: { column: 'booking', schema: stringEnum(BOOKING_KINDS), defaultValue: 'soft', filter: 'eq' },
     note: { column: 'note', schema: LongText, nullable: true },
   },
-  hooks: {
-    async beforeCreate(trx, ctx, row) {
-      await check(trx, ctx, row);
-    },
-    async beforeUpdate(trx, ctx, before, changes) {
-      await check(trx, ctx, { ...before, ...changes });
-    },
-  },
+  hooks: checkEveryWrite((row, trx, ctx) => check(trx, ctx, row)),
 };
 
 async function check(trx: Trx, ctx: RequestContext, row: Record<string, unknown>): Promise<void> {

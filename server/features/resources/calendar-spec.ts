@@ -3,6 +3,7 @@ import { findCalendarErrors } from '../../../core/capacity/calendar';
 import { ProblemError } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { CalendarDate, Name } from '../../resources/vocabulary-schemas';
+import { checkEveryWrite } from './rules';
 
 export const Holiday = Type.Object(
   { date: CalendarDate, name: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -54,14 +55,7 @@ export const workCalendarSpec: ResourceSpec = {
       defaultValue: [],
     },
   },
-  hooks: {
-    async beforeCreate(_trx, _ctx, row) {
-      check(row);
-    },
-    async beforeUpdate(_trx, _ctx, before, changes) {
-      check({ ...before, ...changes });
-    },
-  },
+  hooks: checkEveryWrite(check),
 };
 
 function check(row: Record<string, unknown>): void {

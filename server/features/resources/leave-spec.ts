@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
-import { checkSpan, SPAN_FIELDS } from './rules';
+import { checkEveryWrite, checkSpan, SPAN_FIELDS } from './rules';
 
 export const LEAVE_KINDS = ['vacation', 'sick', 'training', 'parental', 'other'] as const;
 
@@ -28,12 +28,5 @@ export const leaveEntrySpec: ResourceSpec = {
     kind: { column: 'kind', schema: stringEnum(LEAVE_KINDS), defaultValue: 'vacation', filter: 'eq' },
     note: { column: 'note', schema: LongText, nullable: true },
   },
-  hooks: {
-    async beforeCreate(_trx, _ctx, row) {
-      checkSpan(row, 'start_date', 'end_date', 'endDate');
-    },
-    async beforeUpdate(_trx, _ctx, before, changes) {
-      checkSpan({ ...before, ...changes }, 'start_date', 'end_date', 'endDate');
-    },
-  },
+  hooks: checkEveryWrite((row) => checkSpan(row, 'start_date', 'end_date', 'endDate')),
 };

@@ -4,7 +4,7 @@ import { column, portfolioOfProject } from '../../auth/access';
 import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
-import { checkSpan, SPAN_FIELDS } from './rules';
+import { checkEveryWrite, checkSpan, SPAN_FIELDS } from './rules';
 
 export const REQUEST_STATUSES = ['open', 'filled', 'cancelled'] as const;
 
@@ -86,14 +86,8 @@ export const resourceRequestSpec: ResourceSpec = {
     status: { column: 'status', schema: stringEnum(REQUEST_STATUSES), defaultValue: 'open', filter: 'eq' },
     note: { column: 'note', schema: LongText, nullable: true },
   },
-  hooks: {
-    async beforeCreate(_trx, _ctx, row) {
-      checkSpan(row, 'start_date', 'end_date', 'endDate');
-      checkRoleOrSkill(row);
-    },
-    async beforeUpdate(_trx, _ctx, before, changes) {
-      checkSpan({ ...before, ...changes }, 'start_date', 'end_date', 'endDate');
-      checkRoleOrSkill({ ...before, ...changes });
-    },
-  },
+  hooks: checkEveryWrite((row) => {
+    checkSpan(row, 'start_date', 'end_date', 'endDate');
+    checkRoleOrSkill(row);
+  }),
 };

@@ -1,5 +1,5 @@
 import { fieldProblem } from '../../http/problem';
-import type { FieldSpec, RequestContext, Trx } from '../../resources/resource-spec';
+import type { FieldSpec, RequestContext, ResourceHooks, Trx } from '../../resources/resource-spec';
 import { referenceExists } from '../../resources/resource-store';
 import { CalendarDate } from '../../resources/vocabulary-schemas';
 
@@ -23,6 +23,20 @@ export const SPAN_FIELDS = {
     sortable: true,
   },
 } satisfies Record<string, FieldSpec>;
+
+/** Hooks that run `check` on the row as created, and on the row as an update would leave it. */
+export function checkEveryWrite(
+  check: (row: Record<string, unknown>, trx: Trx, ctx: RequestContext) => void | Promise<void>,
+): Required<Pick<ResourceHooks, 'beforeCreate' | 'beforeUpdate'>> {
+  return {
+    async beforeCreate(trx, ctx, row) {
+      await check(row, trx, ctx);
+    },
+    async beforeUpdate(trx, ctx, before, changes) {
+      await check({ ...before, ...changes }, trx, ctx);
+    },
+  };
+}
 
 /** A 400 naming `endField` when the span ends before it starts. */
 export function checkSpan(

@@ -5,7 +5,7 @@ import { column, portfolioOfProject } from '../../auth/access';
 import { fieldProblem } from '../../http/problem';
 import type { ResourceSpec } from '../../resources/resource-spec';
 import { Id, LongText, stringEnum } from '../../resources/vocabulary-schemas';
-import { checkSpan, SPAN_FIELDS } from './rules';
+import { checkEveryWrite, checkSpan, SPAN_FIELDS } from './rules';
 
 /**
  * Demand from an agile team: a share of the team's capacity (or FTE, or hours in total) booked to
@@ -63,14 +63,7 @@ export const teamBookingSpec: ResourceSpec = {
     booking: { column: 'booking', schema: stringEnum(BOOKING_KINDS), defaultValue: 'hard', filter: 'eq' },
     note: { column: 'note', schema: LongText, nullable: true },
   },
-  hooks: {
-    async beforeCreate(_trx, _ctx, row) {
-      check(row);
-    },
-    async beforeUpdate(_trx, _ctx, before, changes) {
-      check({ ...before, ...changes });
-    },
-  },
+  hooks: checkEveryWrite(check),
 };
 
 function check(row: Record<string, unknown>): void {
