@@ -50,7 +50,7 @@ export function SourceMappings() {
                     <Button
                       size="sm"
                       aria-pressed={chosen === s.id}
-                      aria-label={`Edit the mapping of ${s.source}`}
+                      aria-label={`${chosen === s.id ? 'Close' : 'Edit'} the mapping of ${s.source}`}
                       onClick={() => setChosen(chosen === s.id ? undefined : s.id)}
                     >
                       {chosen === s.id ? 'Close' : 'Edit'}
@@ -69,17 +69,31 @@ export function SourceMappings() {
 
 function SourceMappingLoader({ id }: { id: string }) {
   const source = useImportSource(id);
+  // The save lives here, not in the form: a saved version remounts the form, and the outcome must stay.
+  const save = useSaveSourceMapping();
   if (source.isPending) return <Skeleton label="Loading the mapping" />;
   if (source.isError) return <ErrorState error={source.error} onRetry={() => void source.refetch()} />;
   // A new version (saved here or by an import) starts a fresh form.
-  return <SourceMappingEditor key={source.data.etag} source={source.data} onReload={source.refetch} />;
+  return (
+    <SourceMappingEditor key={source.data.etag} source={source.data} save={save} onReload={source.refetch} />
+  );
 }
 
-function SourceMappingEditor({ source, onReload }: { source: ImportSource; onReload: () => unknown }) {
+function SourceMappingEditor({
+  source,
+  save,
+  onReload,
+}: {
+  source: ImportSource;
+  save: ReturnType<typeof useSaveSourceMapping>;
+  onReload: () => unknown;
+}) {
   const [doc, setDoc] = useState<MappingDoc>(source.mapping);
   const [formKey, setFormKey] = useState(0);
-  const save = useSaveSourceMapping();
-  const stale = isApiError(save.error, 'precondition_failed');
+  // What the last save says about the version on screen: saved as it, or refused for it.
+  const saved = save.isSuccess && save.data.etag === source.etag;
+  const error = save.isError && save.variables?.etag === source.etag ? save.error : null;
+  const stale = isApiError(error, 'precondition_failed');
   const reset = () => {
     // A spreadsheet keeps its columns: only the vocabulary goes back to the defaults.
     const columns = source.kind === 'csv' ? { columns: doc.columns, project: doc.project } : {};
@@ -103,7 +117,7 @@ function SourceMappingEditor({ source, onReload }: { source: ImportSource; onRel
         </Button>
         <Button onClick={reset}>Reset to the built-in mapping</Button>
       </div>
-      {save.isSuccess && !save.isPending && <p role="status">Mapping saved.</p>}
+      {saved && <p role="status">Mapping saved.</p>}
       {stale ? (
         <p role="alert" className="t-field__error">
           This mapping changed since you opened it (an import or another person saved it).{' '}
@@ -112,7 +126,7 @@ function SourceMappingEditor({ source, onReload }: { source: ImportSource; onRel
           </Button>
         </p>
       ) : (
-        save.error && <ErrorState error={save.error} />
+        error && <ErrorState error={error} />
       )}
     </section>
   );
