@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { parseIntegerOption } from '../options';
 import { printJson } from '../output';
-import { createProgress } from './import';
+import { createProgress } from './import-progress';
 
 /**
- * `triad import ado|github|csv|msproject FILE`: the other importers, with the options, summary
- * and exit codes of `triad import jira` (docs/importing.md).
+ * `triad import jira|ado|github|csv FILE`: one run logic for every tracker — options, checks,
+ * progress, summary and exit codes (docs/importing.md) — and `triad import msproject FILE`.
  */
 interface CommonOptions {
   mapping?: string;
@@ -33,11 +33,14 @@ export interface CliSummary {
   unclassifiedStatuses: string[];
 }
 
-/** What every tracker importer takes from the command line (TrackerImportOptions of server/importers). */
-interface BaseImport {
+/**
+ * What every tracker importer takes from the command line (TrackerImportOptions of server/importers).
+ * `mapping` is the `--mapping` file's document, or what the command's parseMapping made of it.
+ */
+interface BaseImport<M> {
   organisationId: string;
   file: string;
-  mapping: unknown;
+  mapping: M | undefined;
   timeZone: string;
   source: string | undefined;
   onMissing: 'keep' | 'close' | 'delete';
@@ -48,38 +51,50 @@ interface BaseImport {
 type Store = import('../../server/store/database').Store;
 
 /** One `triad import <tracker>` subcommand: its words, its own options, and the importer it calls. */
-interface TrackerCommand<O> {
+export interface TrackerCommand<O, M = unknown> {
   name: string;
   description: string;
   argument: [name: string, description: string];
   /** The noun the progress bar counts. */
   unit: string;
+  /** Help texts of the common options where this tracker says more than the default. */
+  help?: Partial<Record<'mapping' | 'timeZone' | 'source' | 'batchSize', string>>;
   options?: (command: Command) => Command;
+  /** Validates the `--mapping` document before the database is opened; throws ImportFormatError. */
+  parseMapping?: (document: unknown) => Promise<M>;
+  /** The stderr line naming statuses nothing classified (after "triad: "). */
+  unclassifiedMessage?: (names: readonly string[]) => string;
   run: (
     store: Store,
-    base: BaseImport,
+    base: BaseImport<M>,
     options: CommonOptions & O,
   ) => Promise<CliSummary & { notes?: string[] }>;
 }
 
-function common(command: Command): Command {
+function common(command: Command, help: TrackerCommand<unknown>['help'] = {}): Command {
   return command
-    .option('--mapping <file>', 'JSON file overriding type, state and project mappings (docs/importing.md)')
+    .option(
+      '--mapping <file>',
+      help.mapping ?? 'JSON file overriding type, state and project mappings (docs/importing.md)',
+    )
     .option(
       '--db <url>',
       'postgres://… or a SQLite file (sqlite:PATH, file:PATH); default DATABASE_URL / TRIAD_DATA_DIR',
     )
     .option('--organisation <slug>', 'organisation to import into (required when the database has several)')
-    .option('--time-zone <zone>', 'IANA time zone of dates without an offset', 'UTC')
-    .option('--source <name>', 'source name (default: the file name)')
+    .option('--time-zone <zone>', help.timeZone ?? 'IANA time zone of dates without an offset', 'UTC')
+    .option('--source <name>', help.source ?? 'source name (default: the file name)')
     .option(
       '--on-missing <policy>',
       'items of this source no longer in the export: keep, close or delete',
       'keep',
     )
-    .option('--batch-size <n>', 'records per transaction', '500')
+    .option('--batch-size <n>', help.batchSize ?? 'records per transaction', '500')
     .option('--json', 'print the summary as JSON');
 }
+
+const unclassifiedStates = (names: readonly string[]) =>
+  `states without a category, taken as the mapping's unknownStatusCategory: ${names.join(', ')}`;
 
 function readMapping(path: string | undefined): unknown {
   if (path === undefined) return undefined;
@@ -111,7 +126,7 @@ function printSummaryJson(
   printJson({ created, updated, unchanged, rejected, rejections });
 }
 
-async function runCommand<O>(file: string, options: CommonOptions & O, spec: TrackerCommand<O>) {
+async function runCommand<O, M>(file: string, options: CommonOptions & O, spec: TrackerCommand<O, M>) {
   ensureFile(file);
   if (!['keep', 'close', 'delete'].includes(options.onMissing))
     throw new CliError(`--on-missing must be keep, close or delete, got "${options.onMissing}"`);
@@ -122,18 +137,27 @@ async function runCommand<O>(file: string, options: CommonOptions & O, spec: Tra
   } catch (error) {
     throw new CliError(`--time-zone: ${(error as Error).message}`);
   }
-  const mapping = readMapping(options.mapping);
   const { ImportFormatError } = await import('../../server/importers/import-errors');
+  const document = readMapping(options.mapping);
+  let mapping = document as M | undefined;
+  if (document !== undefined && spec.parseMapping) {
+    try {
+      mapping = await spec.parseMapping(document);
+    } catch (error) {
+      if (error instanceof ImportFormatError) throw new CliError(error.message);
+      throw error;
+    }
+  }
   const target = await openImportTarget(options);
   const progress = createProgress(spec.unit);
   try {
-    const base: BaseImport = {
+    const base: BaseImport<M> = {
       organisationId: target.organisationId,
       file,
       mapping,
       timeZone: options.timeZone,
       source: options.source,
-      onMissing: options.onMissing as BaseImport['onMissing'],
+      onMissing: options.onMissing as BaseImport<M>['onMissing'],
       batchSize,
       onProgress: progress.update,
     };
@@ -141,7 +165,7 @@ async function runCommand<O>(file: string, options: CommonOptions & O, spec: Tra
     progress.done();
     if (summary.unclassifiedStatuses.length > 0)
       process.stderr.write(
-        `triad: states without a category, taken as the mapping's unknownStatusCategory: ${summary.unclassifiedStatuses.join(', ')}\n`,
+        `triad: ${(spec.unclassifiedMessage ?? unclassifiedStates)(summary.unclassifiedStatuses)}\n`,
       );
     if (options.json) return printSummaryJson(summary);
     const policy = { keep: 'kept', close: 'closed', delete: 'deleted' }[options.onMissing];
@@ -172,13 +196,13 @@ async function runCommand<O>(file: string, options: CommonOptions & O, spec: Tra
   }
 }
 
-function registerTracker<O>(group: Command, spec: TrackerCommand<O>): void {
+export function registerTracker<O, M = unknown>(group: Command, spec: TrackerCommand<O, M>): void {
   let command = group
     .command(spec.name)
     .description(spec.description)
     .argument(...spec.argument);
   if (spec.options) command = spec.options(command);
-  common(command).action(async (file: string, options: CommonOptions & O) => {
+  common(command, spec.help).action(async (file: string, options: CommonOptions & O) => {
     await runCommand(file, options, spec);
   });
 }
