@@ -1,5 +1,5 @@
 import type { Trx } from '../../resources/resource-spec';
-import type { ProjectsTable } from '../../store/tables';
+import type { BudgetsTable, ProjectsTable } from '../../store/tables';
 import { listCostRates, listProjectActuals } from './actuals-store';
 import { chooseBudget, linesOf } from './evm-series';
 import { createRateFinder } from './labour-cost';
@@ -22,6 +22,25 @@ export function add(split: Split, amount: number, costType: string, category: st
   if (category === 'capex') split.capex += amount;
   else split.opex += amount;
   split.total += amount;
+}
+
+/** The budget standing for a version, as the API shows it (nulls when the version has none). */
+export function presentChosenBudget({
+  version,
+  budget,
+}: {
+  version: string;
+  budget: BudgetsTable | undefined;
+}) {
+  return budget
+    ? {
+        budgetVersion: version,
+        id: budget.id,
+        name: budget.name,
+        status: budget.status,
+        approvedAt: budget.approved_at,
+      }
+    : { budgetVersion: version, id: null, name: null, status: null, approvedAt: null };
 }
 
 /**
@@ -70,17 +89,7 @@ export async function computeBudgetVsActuals(trx: Trx, organisationId: string, p
   }
   return {
     projectId: project.id,
-    budgets: budgets.map(({ version, budget }) =>
-      budget
-        ? {
-            budgetVersion: version,
-            id: budget.id,
-            name: budget.name,
-            status: budget.status,
-            approvedAt: budget.approved_at,
-          }
-        : { budgetVersion: version, id: null, name: null, status: null, approvedAt: null },
-    ),
+    budgets: budgets.map(presentChosenBudget),
     months: rows.map(([key, m]) => ({
       month: key,
       budget: m.budget,

@@ -75,17 +75,18 @@ export const EvmResponse = Type.Object({
   warnings: Type.Array(Type.String()),
 });
 
+/** The budget standing for a version (nulls when the version has none). */
+const ChosenBudget = Type.Object({
+  budgetVersion: Type.String(),
+  id: NullableString,
+  name: NullableString,
+  status: NullableString,
+  approvedAt: NullableString,
+});
+
 export const BudgetVsActualsResponse = Type.Object({
   projectId: Type.String(),
-  budgets: Type.Array(
-    Type.Object({
-      budgetVersion: Type.String(),
-      id: NullableString,
-      name: NullableString,
-      status: NullableString,
-      approvedAt: NullableString,
-    }),
-  ),
+  budgets: Type.Array(ChosenBudget),
   months: Type.Array(
     Type.Object({
       month: Type.String(),
@@ -139,15 +140,7 @@ export const RollupResponse = Type.Object({
     {
       budget: Figures('Total per version of the budgets the portfolio holds itself'),
       approved: Type.Array(Type.String()),
-      budgets: Type.Array(
-        Type.Object({
-          budgetVersion: Type.String(),
-          id: NullableString,
-          name: NullableString,
-          status: NullableString,
-          approvedAt: NullableString,
-        }),
-      ),
+      budgets: Type.Array(ChosenBudget),
     },
     {
       description:

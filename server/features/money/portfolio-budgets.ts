@@ -2,7 +2,7 @@ import { accessFilter } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import type { Trx } from '../../resources/resource-spec';
 import { budgetSpec } from './budget-spec';
-import { add, empty, type Split } from './budget-vs-actuals';
+import { add, empty, presentChosenBudget, type Split } from './budget-vs-actuals';
 import { chooseBudget, linesOf } from './evm-series';
 import { BUDGET_VERSIONS } from './money-vocabulary';
 
@@ -37,17 +37,7 @@ export async function computePortfolioHeldBudgets(trx: Trx, principal: Principal
     }
   }
   return {
-    budgets: chosen.map(({ version, budget }) =>
-      budget
-        ? {
-            budgetVersion: version,
-            id: budget.id,
-            name: budget.name,
-            status: budget.status,
-            approvedAt: budget.approved_at,
-          }
-        : { budgetVersion: version, id: null, name: null, status: null, approvedAt: null },
-    ),
+    budgets: chosen.map(presentChosenBudget),
     months,
     totals,
   };
