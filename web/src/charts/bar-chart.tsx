@@ -1,9 +1,11 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useChartTheme } from './chart-theme';
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { type RagTone, useChartTheme } from './chart-theme';
 
 export interface BarDatum {
   label: string;
   value: number;
+  /** Colour the bar as a RAG status; the axis label still names it, so colour is never the only cue. */
+  tone?: RagTone;
 }
 
 /** A single-series bar chart in the shared theme. */
@@ -42,7 +44,11 @@ export function SimpleBarChart({
           fill={theme.series[0]}
           radius={[3, 3, 0, 0]}
           isAnimationActive={false}
-        />
+        >
+          {data.map((d) => (
+            <Cell key={d.label} fill={d.tone ? theme.rag[d.tone] : theme.series[0]} />
+          ))}
+        </Bar>
       </BarChart>
     </ResponsiveContainer>
   );

@@ -73,7 +73,7 @@ export function StatusRollupPage() {
 
 function RollupView({ data }: { data: StatusRollup }) {
   const total = data.projects.length;
-  const chart = COUNT_LABELS.map(([k, label]) => ({ label, value: data.counts[k] }));
+  const chart = COUNT_LABELS.map(([k, label]) => ({ label, value: data.counts[k], tone: k }));
   const scored = data.projects.filter((p) => p.latest && p.latest.health.score !== null).length;
   return (
     <>
