@@ -57,6 +57,8 @@ describe('projects and work items through the UI', () => {
     await dialog.getByLabel('Name').fill('E2E Rollout renamed');
     await dialog.getByLabel('Health').selectOption('red');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
+    // The heading changes at once (optimistic update); the dialog closes when the server has saved.
+    await dialog.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 1, name: /E2E Rollout renamed/ }).waitFor();
     const edited = await app.api<Versioned & { health: string }>('GET', `/projects/${projectId}`);
     expect(edited).toMatchObject({ version: 2, health: 'red' });
