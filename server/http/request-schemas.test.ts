@@ -100,6 +100,25 @@ describe('GET /api/v1/request-schemas', () => {
     }
   });
 
+  it('answers 304 to a browser that already holds the same schemas', async () => {
+    const first = await app.inject({ method: 'GET', url: '/api/v1/request-schemas' });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/v1/request-schemas',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const stale = await app.inject({
+      method: 'GET',
+      url: '/api/v1/request-schemas',
+      headers: { 'if-none-match': '"other"' },
+    });
+    expect(stale.statusCode).toBe(200);
+  });
+
   it('the web client accepts and refuses exactly the bodies the server does (every route)', () => {
     const client = compileRequestSchemas(schemas);
     let accepted = 0;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
@@ -27,6 +28,7 @@ export function trackRequestSchemas(app: FastifyInstance): RequestSchema[] {
 }
 
 export function registerRequestSchemaRoute(app: FastifyInstance, schemas: readonly RequestSchema[]): void {
+  let etag: string | undefined;
   app.get(
     '/api/v1/request-schemas',
     {
@@ -41,12 +43,16 @@ export function registerRequestSchemaRoute(app: FastifyInstance, schemas: readon
               Type.Object({ method: Type.String(), path: Type.String(), body: Type.Unknown() }),
             ),
           }),
+          304: Type.Null({ description: 'Not modified: the ETag sent in If-None-Match still holds' }),
         },
       },
     },
-    async (_request, reply) => {
-      // Schemas change only with a new server build; revalidate so a deploy is picked up.
-      void reply.header('Cache-Control', 'no-cache');
+    async (request, reply) => {
+      // Schemas change only with a new server build: the browser revalidates (no-cache) and gets
+      // 304 while the ETag, a hash of the whole list taken once, still matches.
+      etag ??= `"${createHash('sha256').update(JSON.stringify(schemas)).digest('base64url').slice(0, 27)}"`;
+      void reply.header('Cache-Control', 'no-cache').header('ETag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
       return { schemas };
     },
   );
