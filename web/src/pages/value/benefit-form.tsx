@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { BENEFIT_STATUSES, METRIC_DIRECTIONS, REVIEW_OUTCOMES } from '../../../../core/value/vocabulary';
+import { BENEFIT_STATUSES, REVIEW_OUTCOMES } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Benefit, useValueList } from '../../api/value';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
@@ -14,6 +14,7 @@ import {
   toBenefitBody,
   toBenefitDraft,
 } from './benefit-draft';
+import { DirectionSelect } from './direction-select';
 import { useVersionedSave } from './versioned-save';
 
 const LABELS: Record<string, string> = {
@@ -115,14 +116,7 @@ export function BenefitFormDialog({
           />
           <Select label="Status" options={optionsOf(BENEFIT_STATUSES)} {...field('status')} />
           <Input label="Unit" required {...field('unit')} />
-          <Select
-            label="Better when"
-            options={METRIC_DIRECTIONS.map((d) => ({
-              value: d,
-              label: d === 'increase' ? 'Higher (increase)' : 'Lower (decrease)',
-            }))}
-            {...field('direction')}
-          />
+          <DirectionSelect {...field('direction')} />
           <Input label="Baseline" inputMode="decimal" required {...field('baseline')} />
           <Input label="Target" inputMode="decimal" required {...field('target')} />
           <Input

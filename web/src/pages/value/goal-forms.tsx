@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { GOAL_LEVELS } from '../../../../core/model/vocabulary';
-import { METRIC_DIRECTIONS } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Goal, type KeyResult, type TreeGoal, useValueList, useValueRecord } from '../../api/value';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
+import { DirectionSelect } from './direction-select';
 import {
   findGoalDraftErrors,
   findKeyResultDraftErrors,
@@ -212,14 +212,7 @@ export function KeyResultFormDialog({
           <Input label="Name" required {...field('name')} />
           <Input label="Metric" required {...field('metric')} />
           <Input label="Unit" required {...field('unit')} />
-          <Select
-            label="Better when"
-            options={METRIC_DIRECTIONS.map((v) => ({
-              value: v,
-              label: v === 'increase' ? 'Higher (increase)' : 'Lower (decrease)',
-            }))}
-            {...field('direction')}
-          />
+          <DirectionSelect {...field('direction')} />
           <Input label="Baseline" inputMode="decimal" required {...field('baseline')} />
           <Input label="Target" inputMode="decimal" required {...field('target')} />
           <Select

@@ -1,17 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  CUSTOMER_METRIC_TYPES,
-  KPI_FREQUENCIES,
-  KPI_METRIC_TYPES,
-  METRIC_DIRECTIONS,
-} from '../../../../core/value/vocabulary';
+import { CUSTOMER_METRIC_TYPES, KPI_FREQUENCIES, KPI_METRIC_TYPES } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Kpi, useValueList } from '../../api/value';
 import { Button, Dialog, humanise, Input, optionsOf, Select, Textarea } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
+import { DirectionSelect } from './direction-select';
 import { findKpiDraftErrors, type KpiScope, newKpiDraft, toKpiBody, toKpiDraft } from './kpi-draft';
 import { useVersionedSave } from './versioned-save';
 
@@ -83,14 +79,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
             {...field('metricType')}
           />
           <Input label="Unit" required {...field('unit')} />
-          <Select
-            label="Better when"
-            options={METRIC_DIRECTIONS.map((v) => ({
-              value: v,
-              label: v === 'increase' ? 'Higher (increase)' : 'Lower (decrease)',
-            }))}
-            {...field('direction')}
-          />
+          <DirectionSelect {...field('direction')} />
           <Select label="Frequency" options={optionsOf(KPI_FREQUENCIES)} {...field('frequency')} />
           <Input
             label="Source"
