@@ -3,7 +3,6 @@ import { BENEFIT_STATUSES, REVIEW_OUTCOMES } from '../../../../core/value/vocabu
 import { useEverything } from '../../api/resources';
 import { type Benefit, useValueList } from '../../api/value';
 import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
-import { ConflictDialog } from '../conflict-dialog';
 import { useDraftForm } from '../draft-form';
 import {
   type Direction,
@@ -15,6 +14,7 @@ import {
   toBenefitDraft,
 } from './benefit-draft';
 import { DirectionSelect } from './direction-select';
+import { SaveConflict, SaveFooter } from './save-controls';
 import { useVersionedSave } from './versioned-save';
 
 const LABELS: Record<string, string> = {
@@ -164,21 +164,13 @@ export function BenefitFormDialog({
           </div>
           <Textarea label="Review notes" rows={2} {...field('reviewNotes')} />
         </fieldset>
-        <div className="t-dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : base ? 'Save benefit' : 'Create benefit'}
-          </Button>
-        </div>
+        <SaveFooter
+          pending={save.pending}
+          onCancel={onClose}
+          label={base ? 'Save benefit' : 'Create benefit'}
+        />
       </form>
-      <ConflictDialog
-        open={save.conflict !== undefined}
-        mine={save.conflict?.mine ?? {}}
-        theirs={save.conflict?.theirs}
-        labels={LABELS}
-        onKeepMine={() => save.keepMine(done)}
-        onTakeTheirs={onClose}
-      />
+      <SaveConflict save={save} labels={LABELS} onSaved={done} onTakeTheirs={onClose} />
     </Dialog>
   );
 }

@@ -6,7 +6,6 @@ import { useEverything } from '../../api/resources';
 import type { BusinessCase } from '../../api/value';
 import { Button, Dialog, humanise, Input, optionsOf, Select, Textarea } from '../../design';
 import { formatMoney } from '../../lib/format';
-import { ConflictDialog } from '../conflict-dialog';
 import { useDraftForm } from '../draft-form';
 import {
   type BusinessCaseDraft,
@@ -21,6 +20,7 @@ import {
   toBusinessCaseBody,
   toBusinessCaseDraft,
 } from './business-case-draft';
+import { SaveConflict, SaveFooter } from './save-controls';
 import { formatPercent, formatPeriods, ScrollTable } from './value-common';
 import { useVersionedSave } from './versioned-save';
 
@@ -276,21 +276,13 @@ export function BusinessCaseFormDialog({
             ? `Expected: NPV ${formatMoney(preview.npv)}, IRR ${formatPercent(preview.irr)}, payback ${formatPeriods(preview.payback, draft.periodUnit)}, ROI ${formatPercent(preview.roi)}.`
             : 'Figures appear here once every field is valid.'}
         </p>
-        <div className="t-dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : base ? 'Save business case' : 'Create business case'}
-          </Button>
-        </div>
+        <SaveFooter
+          pending={save.pending}
+          onCancel={onClose}
+          label={base ? 'Save business case' : 'Create business case'}
+        />
       </form>
-      <ConflictDialog
-        open={save.conflict !== undefined}
-        mine={save.conflict?.mine ?? {}}
-        theirs={save.conflict?.theirs}
-        labels={LABELS}
-        onKeepMine={() => save.keepMine(done)}
-        onTakeTheirs={onClose}
-      />
+      <SaveConflict save={save} labels={LABELS} onSaved={done} onTakeTheirs={onClose} />
     </Dialog>
   );
 }

@@ -4,7 +4,6 @@ import { isApiError } from '../../api/client';
 import { useEverything } from '../../api/resources';
 import { type GoalAlignment, type TreeGoal, useDeleteValueRecord, useValueList } from '../../api/value';
 import { Button, Card, Dialog, EmptyState, Input, Select, Textarea } from '../../design';
-import { ConflictDialog } from '../conflict-dialog';
 import { useDraftForm } from '../draft-form';
 import {
   type AlignedWork,
@@ -13,6 +12,7 @@ import {
   toAlignmentBody,
   toAlignmentDraft,
 } from './alignment-draft';
+import { SaveConflict, SaveFooter } from './save-controls';
 import { formatPercent, ScrollTable } from './value-common';
 import { useVersionedSave } from './versioned-save';
 
@@ -216,21 +216,9 @@ function AlignmentFormDialog({
           error={errors.weight}
         />
         <Textarea label="Note" rows={2} {...field('note')} />
-        <div className="t-dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : base ? 'Save link' : 'Align'}
-          </Button>
-        </div>
+        <SaveFooter pending={save.pending} onCancel={onClose} label={base ? 'Save link' : 'Align'} />
       </form>
-      <ConflictDialog
-        open={save.conflict !== undefined}
-        mine={save.conflict?.mine ?? {}}
-        theirs={save.conflict?.theirs}
-        labels={LABELS}
-        onKeepMine={() => save.keepMine(onClose)}
-        onTakeTheirs={onClose}
-      />
+      <SaveConflict save={save} labels={LABELS} onSaved={onClose} onTakeTheirs={onClose} />
     </Dialog>
   );
 }

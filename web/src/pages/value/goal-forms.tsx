@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { GOAL_LEVELS } from '../../../../core/model/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Goal, type KeyResult, type TreeGoal, useValueList, useValueRecord } from '../../api/value';
-import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
-import { ConflictDialog } from '../conflict-dialog';
+import { Dialog, Input, optionsOf, Select, Textarea } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
 import { DirectionSelect } from './direction-select';
@@ -17,6 +16,7 @@ import {
   toKeyResultBody,
   toKeyResultDraft,
 } from './goal-draft';
+import { SaveConflict, SaveFooter } from './save-controls';
 import { useVersionedSave } from './versioned-save';
 
 const goalOptions = (goals: readonly TreeGoal[]) =>
@@ -131,22 +131,10 @@ export function GoalFormDialog({
           {...field('ownerId')}
         />
         <Textarea label="Description" rows={2} {...field('description')} />
-        <div className="t-dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : base ? 'Save goal' : 'Create goal'}
-          </Button>
-        </div>
+        <SaveFooter pending={save.pending} onCancel={onClose} label={base ? 'Save goal' : 'Create goal'} />
       </form>
       {base && <DeleteRecord resource="goals" record={base} what="goal" onDeleted={onClose} />}
-      <ConflictDialog
-        open={save.conflict !== undefined}
-        mine={save.conflict?.mine ?? {}}
-        theirs={save.conflict?.theirs}
-        labels={GOAL_LABELS}
-        onKeepMine={() => save.keepMine(onClose)}
-        onTakeTheirs={onClose}
-      />
+      <SaveConflict save={save} labels={GOAL_LABELS} onSaved={onClose} onTakeTheirs={onClose} />
     </Dialog>
   );
 }
@@ -230,24 +218,16 @@ export function KeyResultFormDialog({
           />
           <Input label="Due date" type="date" {...field('dueDate')} />
         </div>
-        <div className="t-dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : base ? 'Save key result' : 'Create key result'}
-          </Button>
-        </div>
+        <SaveFooter
+          pending={save.pending}
+          onCancel={onClose}
+          label={base ? 'Save key result' : 'Create key result'}
+        />
       </form>
       {base && onDeleted && (
         <DeleteRecord resource="key-results" record={base} what="key result" onDeleted={onDeleted} />
       )}
-      <ConflictDialog
-        open={save.conflict !== undefined}
-        mine={save.conflict?.mine ?? {}}
-        theirs={save.conflict?.theirs}
-        labels={KEY_RESULT_LABELS}
-        onKeepMine={() => save.keepMine(onClose)}
-        onTakeTheirs={onClose}
-      />
+      <SaveConflict save={save} labels={KEY_RESULT_LABELS} onSaved={onClose} onTakeTheirs={onClose} />
     </Dialog>
   );
 }

@@ -3,12 +3,12 @@ import { useNavigate } from 'react-router';
 import { CUSTOMER_METRIC_TYPES, KPI_FREQUENCIES, KPI_METRIC_TYPES } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Kpi, useValueList } from '../../api/value';
-import { Button, Dialog, humanise, Input, optionsOf, Select, Textarea } from '../../design';
-import { ConflictDialog } from '../conflict-dialog';
+import { Dialog, humanise, Input, optionsOf, Select, Textarea } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
 import { DirectionSelect } from './direction-select';
 import { findKpiDraftErrors, type KpiScope, newKpiDraft, toKpiBody, toKpiDraft } from './kpi-draft';
+import { SaveConflict, SaveFooter } from './save-controls';
 import { useVersionedSave } from './versioned-save';
 
 const LABELS: Record<string, string> = {
@@ -139,12 +139,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
             earlier ones in the history.
           </p>
         )}
-        <div className="t-dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : base ? 'Save KPI' : 'Create KPI'}
-          </Button>
-        </div>
+        <SaveFooter pending={save.pending} onCancel={onClose} label={base ? 'Save KPI' : 'Create KPI'} />
       </form>
       {base && (
         <DeleteRecord
@@ -157,14 +152,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
           }}
         />
       )}
-      <ConflictDialog
-        open={save.conflict !== undefined}
-        mine={save.conflict?.mine ?? {}}
-        theirs={save.conflict?.theirs}
-        labels={LABELS}
-        onKeepMine={() => save.keepMine(done)}
-        onTakeTheirs={onClose}
-      />
+      <SaveConflict save={save} labels={LABELS} onSaved={done} onTakeTheirs={onClose} />
     </Dialog>
   );
 }

@@ -2,10 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { VALUE_STREAM_KINDS } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import type { ValueStream } from '../../api/value';
-import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
-import { ConflictDialog } from '../conflict-dialog';
+import { Dialog, Input, optionsOf, Select, Textarea } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
+import { SaveConflict, SaveFooter } from './save-controls';
 import { useVersionedSave } from './versioned-save';
 
 const LABELS: Record<string, string> = {
@@ -121,24 +121,16 @@ export function ValueStreamFormDialog({ record, onClose }: { record?: ValueStrea
             error={errors.teamIds}
           />
         </div>
-        <div className="t-dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : base ? 'Save value stream' : 'Create value stream'}
-          </Button>
-        </div>
+        <SaveFooter
+          pending={save.pending}
+          onCancel={onClose}
+          label={base ? 'Save value stream' : 'Create value stream'}
+        />
       </form>
       {base && (
         <DeleteRecord resource="value-streams" record={base} what="value stream" onDeleted={onClose} />
       )}
-      <ConflictDialog
-        open={save.conflict !== undefined}
-        mine={save.conflict?.mine ?? {}}
-        theirs={save.conflict?.theirs}
-        labels={LABELS}
-        onKeepMine={() => save.keepMine(onClose)}
-        onTakeTheirs={onClose}
-      />
+      <SaveConflict save={save} labels={LABELS} onSaved={onClose} onTakeTheirs={onClose} />
     </Dialog>
   );
 }
