@@ -67,11 +67,13 @@ export function generatePortfolioInstance(shape: InstanceShape, seed: number): P
   const perPeriod = (series: (c: Candidate) => number[] | undefined) =>
     candidates.reduce((s, c) => s + (series(c) ?? []).reduce((a, b) => a + b, 0), 0) / periods;
   const budget = Array.from({ length: periods }, () => Math.round(perPeriod((c) => c.cost) * tightness));
+  // Drawn after the candidates, so the same seed gives the same candidates whatever the capacity.
+  const [low, high] = shape.capacityTightness ?? [tightness, tightness];
   const capacity = Object.fromEntries(
-    skills.map((s) => [
-      s,
-      Array.from({ length: periods }, () => Math.round(perPeriod((c) => c.demand[s]) * tightness)),
-    ]),
+    skills.map((s) => {
+      const share = low + (high - low) * rng.next();
+      return [s, Array.from({ length: periods }, () => Math.round(perPeriod((c) => c.demand[s]) * share))];
+    }),
   );
   return { periods, budget, capacity, candidates };
 }
