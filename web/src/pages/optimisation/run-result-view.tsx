@@ -3,7 +3,7 @@ import type { RunResult } from '../../api/optimisation';
 import { ChartFrame } from '../../charts/chart-frame';
 import { OptimisationFrontierChart, OptimisationUsageChart } from '../../charts/lazy-optimisation-charts';
 import { Badge, Card, Select } from '../../design';
-import { formatAmount, formatGap, valueName } from './optimisation-format';
+import { describeGap, formatAmount, formatGap, valueName } from './optimisation-format';
 import { PlanTimeline } from './plan-timeline';
 
 /** A finished run: the optimum beside the cut line, the timeline, resource use, frontier and prices. */
@@ -20,6 +20,7 @@ export function RunResultView({ result }: { result: RunResult }) {
   const resourceName = resource === 'budget' ? 'Budget' : `${resource} (FTE)`;
   const frontier = result.frontier.map((f) => ({ budget: f.totalBudget, value: f.value }));
   const feasible = result.status === 'optimal' || result.status === 'feasible';
+  const gapSentence = describeGap(result.status, result.bound, result.gap);
   return (
     <div className="stack">
       <Card title="Result">
@@ -62,6 +63,7 @@ export function RunResultView({ result }: { result: RunResult }) {
             </div>
           </dl>
         )}
+        {gapSentence && <p className="muted">{gapSentence}</p>}
         {result.leftOut.length > 0 && (
           <p className="muted">
             Left out of this scenario: {result.leftOut.map((l) => `${l.id} (${l.reason})`).join('; ')}.
