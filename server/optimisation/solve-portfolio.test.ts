@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { computeExhaustiveOptimum } from '../../core/portfolio/exhaustive-search';
 import { generatePortfolioInstance } from '../../core/portfolio/generate-instance';
 import { computeGreedyPlan } from '../../core/portfolio/greedy';
+import { buildPortfolioModel } from '../../core/portfolio/mip-model';
 import { mknapToProblem, parseMknapBestKnown, parseMknapFile } from '../../core/portfolio/mknap';
 import { parseProblem } from '../../core/portfolio/parse-problem';
 import { computePlanValue } from '../../core/portfolio/problem';
 import { verifyPlan } from '../../core/portfolio/verify-plan';
+import { loadHighsRuntime, runModel } from './highs-solver';
 import { solvePortfolio } from './solve-portfolio';
 
 const shared = new URL('../../../shared/data/', import.meta.url);
@@ -165,6 +167,26 @@ describe('solvePortfolio', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+
+  // A limit shorter than HiGHS's presolve leaves the MIP without a bound of its own; the gap then
+  // comes from the LP relaxation, which bounds every plan, instead of being missing.
+  it('reports a gap against the LP bound when the time limit ends the search before its root', async () => {
+    const problem = generatePortfolioInstance(
+      { candidates: 500, periods: 12, skills: 10, tightness: 0.35, capacityTightness: [0.5, 1] },
+      11,
+    );
+    const result = await solvePortfolio(problem, { timeLimitMs: 1 });
+    expect(result.status).toBe('feasible');
+    expect(verifyPlan(problem, result.plan)).toEqual([]);
+    const lp = runModel(await loadHighsRuntime(), buildPortfolioModel(problem, { relax: true })).bound;
+    expect(lp).not.toBeNull();
+    // Integer values: the bound is the LP optimum rounded down, or HiGHS's own if it got further.
+    expect(result.bound).not.toBeNull();
+    expect(result.bound ?? 0).toBeLessThanOrEqual(Math.floor(lp ?? 0));
+    expect(result.bound ?? 0).toBeGreaterThanOrEqual(result.objective ?? Number.POSITIVE_INFINITY);
+    const objective = result.objective ?? 1;
+    expect(result.gap).toBeCloseTo(((result.bound ?? 0) - objective) / objective, 12);
+  }, 60_000);
 
   // OR-Library mknapcb2 (Chu & Beasley 1998, J. Heuristics 4:63–86), best known values from
   // data/mknap/best-feasible-slns.txt; a relaxed time limit, so a small deviation is accepted.

@@ -99,7 +99,12 @@ export async function solvePortfolio(
   if (broken.length > 0)
     throw new Error(`solver plan breaks rules: ${broken.map((b) => b.message).join('; ')}`);
   const objective = computePlanValue(problem, plan);
-  const rawBound = run.bound ?? Number.POSITIVE_INFINITY;
+  // Both HiGHS's dual bound and the starting plan's LP optimum bound every plan; a run stopped
+  // before its root LP has no bound of its own, and then the LP relaxation is solved for one.
+  const rawBound =
+    run.bound === null && greedy.lpBound === undefined
+      ? relaxationBound(highs, problem)
+      : Math.min(run.bound ?? Number.POSITIVE_INFINITY, greedy.lpBound ?? Number.POSITIVE_INFINITY);
   const bound = Math.max(objective, integral ? Math.floor(rawBound + 1e-6) : rawBound);
   let gap = (bound - objective) / Math.max(Math.abs(objective), 1);
   if (gap < 1e-9) gap = 0;
@@ -122,8 +127,10 @@ export async function solvePortfolio(
 function bestStartingPlan(problem: PortfolioProblem, highs: Highs) {
   const plans = [computeGreedyPlan(problem, 'value'), computeGreedyPlan(problem, 'value-per-cost')];
   const relaxed = buildPortfolioModel(problem, { relax: true });
+  let lpBound: number | undefined;
   if (relaxed.columns.length >= LP_GUIDE_MIN_COLUMNS) {
     const lp = runModel(highs, relaxed);
+    lpBound = lp.bound ?? undefined;
     if (lp.values.length > 0) {
       const weight = new Map<string, number>();
       const start = new Map<string, number>();
@@ -142,7 +149,13 @@ function bestStartingPlan(problem: PortfolioProblem, highs: Highs) {
   }
   const feasible = plans.filter((p) => verifyPlan(problem, p.plan).length === 0);
   const pool = feasible.length > 0 ? feasible : plans;
-  return pool.reduce((best, p) => (p.objective > best.objective ? p : best));
+  const best = pool.reduce((a, p) => (p.objective > a.objective ? p : a));
+  return { ...best, lpBound };
+}
+
+/** The LP relaxation's optimum: an upper bound on every plan (infinite if the LP has none). */
+function relaxationBound(highs: Highs, problem: PortfolioProblem): number {
+  return runModel(highs, buildPortfolioModel(problem, { relax: true })).bound ?? Number.POSITIVE_INFINITY;
 }
 
 /**
