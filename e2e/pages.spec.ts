@@ -38,7 +38,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The number in the project table's footer ("12 projects"). */
+/** The number in the project table's footer ("24 projects"). */
 async function projectCount(page: import('playwright-core').Page): Promise<number> {
   const footer = page.getByText(/^\d+\+? projects$/);
   await footer.waitFor();

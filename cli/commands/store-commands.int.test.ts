@@ -20,7 +20,7 @@ describe('triad migrate, seed, backup and restore', () => {
 
     const seeded = triad(['seed', '--demo', '--anchor', '2026-03-31'], first);
     expect(seeded.status).toBe(0);
-    expect(seeded.stdout).toMatch(/Seeded Northwind Digital on sqlite: 12 projects, \d{4} work items/);
+    expect(seeded.stdout).toMatch(/Seeded Northwind Digital on sqlite: 24 projects, \d{4} work items/);
     const again = triad(['seed', '--demo'], first);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already in this database/);
@@ -71,7 +71,7 @@ describe('triad serve', () => {
     const projects = (await (
       await fetch(`${url}/api/v1/projects?limit=100`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { items: unknown[] };
-    expect(projects.items).toHaveLength(12);
+    expect(projects.items).toHaveLength(24);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -43,14 +43,20 @@ describe.each(engines)('demo accounts on $name', (engine) => {
 
   it('shows each role exactly its part of the portfolio', async () => {
     const all = await projectKeys(await as(DEMO_ADMIN_EMAIL));
-    expect(all).toHaveLength(12);
+    expect(all).toHaveLength(24);
     expect(await projectKeys(await as('paula.pmo@northwind.example'))).toEqual(all);
     expect(await projectKeys(await as('erin.exec@northwind.example'))).toEqual(all);
     // The stakeholder holds the first portfolio only: Digital Customer Experience.
     expect(await projectKeys(await as('sam.stakeholder@northwind.example'))).toEqual([
       'APP',
       'CHAT',
+      'INSTP',
+      'OBAPI',
+      'ONBRD',
       'PAY',
+      'PFM',
+      'SPEND',
+      'VOICE',
       'WEB',
     ]);
     expect(await projectKeys(await as('maria.pm@northwind.example'))).toEqual(['PAY']);

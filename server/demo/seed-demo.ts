@@ -11,6 +11,7 @@ import type { Database, DependenciesTable } from '../store/tables';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../store/tables';
 import { demoId } from './demo-clock';
 import { type DemoStructure, generateStructure } from './demo-organisation';
+import { seedPipelineDemo } from './demo-pipeline';
 import { generateDemoUsers } from './demo-users';
 import { generateProjectWork } from './demo-work-items';
 
@@ -130,8 +131,16 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   await seedResourcesDemo(store, rng, s, organisationId, anchorMs);
   await seedDeliveryDemo(store, rng, s, organisationId, anchorMs);
   await seedPlaybookDemo(store, s, organisationId, adminUserId, anchorMs);
+  // Last, with ids of its own: every row above stays as it was (browser tests rely on them).
+  const pipeline = await seedPipelineDemo(store, s, organisationId, anchorMs);
   await refreshPlannerStatistics(store);
-  return { organisationId, adminUserId, projects: s.projects.length, workItems, statusChanges };
+  return {
+    organisationId,
+    adminUserId,
+    projects: s.projects.length + pipeline,
+    workItems,
+    statusChanges,
+  };
 }
 
 async function insertStructure(trx: Parameters<typeof insertInBatches>[0], s: DemoStructure): Promise<void> {

@@ -6,6 +6,8 @@ import { buildScenarioProblem, type ScenarioCandidate } from '../../../core/port
 import { verifyPlan } from '../../../core/portfolio/verify-plan';
 import { buildApp } from '../../app';
 import { issueApiToken } from '../../auth/api-tokens';
+import { PORTFOLIOS } from '../../demo/demo-catalogue';
+import { PIPELINE } from '../../demo/demo-pipeline-catalogue';
 import { seedDemo } from '../../demo/seed-demo';
 import type { Store } from '../../store/database';
 import { testEngines } from '../../test/engines';
@@ -66,7 +68,10 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
     expect(created.status).toBe(201);
     const scenario = created.body;
     const candidates = scenario.candidates as ScenarioCandidate[];
-    expect(candidates.map((c) => c.key).sort()).toEqual(['APP', 'CHAT', 'PAY', 'WEB']);
+    // One candidate per open project: the four live ones and the demo pipeline's six proposals.
+    const open = [...(PORTFOLIOS[0]?.projects ?? []), ...PIPELINE.filter((p) => p.portfolio === 0)];
+    expect(open).toHaveLength(10);
+    expect(candidates.map((c) => c.key).sort()).toEqual(open.map((p) => p.key).sort());
     expect(candidates.some((c) => (c.values.npv ?? 0) > 0)).toBe(true);
     expect(scenario.constraints.budget).toHaveLength(8);
 
