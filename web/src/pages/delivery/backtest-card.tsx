@@ -1,6 +1,6 @@
 import type { Backtest } from '../../api/delivery';
 import { ChartFrame } from '../../charts/chart-frame';
-import { SeriesChart } from '../../charts/delivery-charts';
+import { SeriesChart } from '../../charts/lazy-charts';
 import { Card } from '../../design';
 import { describeBacktestScoring, formatShare, PERCENTILES } from './flow-format';
 

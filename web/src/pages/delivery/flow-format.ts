@@ -1,6 +1,6 @@
 // Pure helpers that turn flow-metric responses into chart rows, reference lines and sentences.
 import type { Backtest } from '../../api/delivery';
-import type { ReferenceSpec, SeriesRow } from '../../charts/delivery-charts';
+import type { ReferenceSpec, SeriesRow } from '../../charts/lazy-charts';
 
 export const PERCENTILES = ['50', '70', '85', '95'] as const;
 

@@ -13,8 +13,7 @@ import type {
 } from '../../api/delivery';
 import { useFlowMetric } from '../../api/delivery';
 import { ChartFrame } from '../../charts/chart-frame';
-import { ScatterPlot, SeriesChart } from '../../charts/delivery-charts';
-import { SimpleBarChart } from '../../charts/lazy-bar-chart';
+import { ScatterPlot, SeriesChart, SimpleBarChart } from '../../charts/lazy-charts';
 import { Badge, Card, ErrorState, Skeleton } from '../../design';
 import {
   cfdRows,

@@ -10,7 +10,7 @@ import {
   useSprintItems,
 } from '../../api/delivery';
 import { ChartFrame } from '../../charts/chart-frame';
-import { SeriesChart } from '../../charts/delivery-charts';
+import { SeriesChart } from '../../charts/lazy-charts';
 import { Badge, Button, Card, ErrorState, humanise, Skeleton } from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../record-name';

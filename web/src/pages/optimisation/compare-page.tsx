@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { type Comparison, useComparison } from '../../api/optimisation';
 import { ChartFrame } from '../../charts/chart-frame';
-import { OptimisationUsageChart } from '../../charts/lazy-optimisation-charts';
+import { OptimisationUsageChart } from '../../charts/lazy-charts';
 import { Card, EmptyState, ErrorState, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { formatAmount, valueName } from './optimisation-format';

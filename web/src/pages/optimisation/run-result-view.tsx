@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RunResult } from '../../api/optimisation';
 import { ChartFrame } from '../../charts/chart-frame';
-import { OptimisationFrontierChart, OptimisationUsageChart } from '../../charts/lazy-optimisation-charts';
+import { OptimisationFrontierChart, OptimisationUsageChart } from '../../charts/lazy-charts';
 import { Badge, Card, Select } from '../../design';
 import { describeGap, formatAmount, formatGap, valueName } from './optimisation-format';
 import { PlanTimeline } from './plan-timeline';

@@ -3,7 +3,7 @@ import { isApiError } from '../../api/client';
 import { type SetupPlan, type SetupStep, useSetupPlan, useUpdateSetupStep } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { ChartFrame } from '../../charts/chart-frame';
-import { SimpleBarChart } from '../../charts/lazy-bar-chart';
+import { SimpleBarChart } from '../../charts/lazy-charts';
 import {
   Badge,
   Button,

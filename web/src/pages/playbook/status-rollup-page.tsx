@@ -4,7 +4,7 @@ import { computeHealthScore } from '../../../../core/playbook/health';
 import { type StatusRollup, useStatusRollup } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { ChartFrame } from '../../charts/chart-frame';
-import { SimpleBarChart } from '../../charts/lazy-bar-chart';
+import { SimpleBarChart } from '../../charts/lazy-charts';
 import { Card, EmptyState, ErrorState, HealthBadge, Select, Skeleton } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useEverything } from '../../api/resources';
 import { usePortfolioRollup } from '../../api/resources-money';
 import { ChartFrame } from '../../charts/chart-frame';
-import { BudgetBars } from '../../charts/lazy-evm-budget-bars';
+import { BudgetBars } from '../../charts/lazy-charts';
 import { Badge, Card, EmptyState, ErrorState, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { BudgetFormCard } from './budget-form-card';

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useRecord } from '../../api/resources';
 import { useEvm } from '../../api/resources-money';
 import { ChartFrame } from '../../charts/chart-frame';
-import { EvmSCurve } from '../../charts/lazy-evm-s-curve';
+import { EvmSCurve } from '../../charts/lazy-charts';
 import { Card, EmptyState, ErrorState, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { eacMethods, evmFigures, FigureTable } from './evm-figures';

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useRecord } from '../../api/resources';
 import { type RiskOptions, useScheduleRisk } from '../../api/schedule';
 import { ChartFrame } from '../../charts/chart-frame';
-import { TornadoChart } from '../../charts/lazy-tornado-chart';
+import { TornadoChart } from '../../charts/lazy-charts';
 import {
   Button,
   Card,

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useEverything } from '../../api/resources';
 import { type PortfolioRealisation, usePortfolioRealisation, useValueList } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
-import { ValueLineChart } from '../../charts/value-lazy-charts';
+import { ValueLineChart } from '../../charts/lazy-charts';
 import { Button, Card, humanise } from '../../design';
 import { formatDate, formatMoney } from '../../lib/format';
 import { usePageTitle, usePeopleNames } from '../record-name';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type Analysis, type BusinessCase, useAnalysis, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
-import { ValueTornadoChart } from '../../charts/value-lazy-charts';
+import { ValueTornadoChart } from '../../charts/lazy-charts';
 import { Button, Card, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePageTitle } from '../record-name';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type CheckIn, type KeyResult, useCheckIns, useValueList, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
-import { ValueLineChart } from '../../charts/value-lazy-charts';
+import { ValueLineChart } from '../../charts/lazy-charts';
 import { Button, Card, Dialog, EmptyState } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../record-name';

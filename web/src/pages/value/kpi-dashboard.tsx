@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { KpiDashboard } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
-import { ValueLineChart } from '../../charts/value-lazy-charts';
+import { ValueLineChart } from '../../charts/lazy-charts';
 import { Badge, EmptyState, humanise } from '../../design';
 import { formatNumber, StatusBadge } from './value-common';
 

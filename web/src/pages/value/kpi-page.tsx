@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type Kpi, useMeasurements, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
-import { ValueLineChart } from '../../charts/value-lazy-charts';
+import { ValueLineChart } from '../../charts/lazy-charts';
 import { Badge, Button, Card, humanise } from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle, usePeopleNames } from '../record-name';

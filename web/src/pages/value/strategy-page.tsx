@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { type StrategyTree, type TreeGoal, useStrategyTree } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
-import { SimpleBarChart } from '../../charts/lazy-bar-chart';
+import { SimpleBarChart } from '../../charts/lazy-charts';
 import { Badge, Button, Card, EmptyState, humanise } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
