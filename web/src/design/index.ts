@@ -5,5 +5,5 @@ export { Card } from './card';
 export { Dialog } from './dialog';
 export { humanise, Input, type Option, optionsOf, Select, Textarea } from './field';
 export { Menu } from './menu';
-export { EmptyState, ErrorState, Skeleton } from './states';
+export { EmptyState, ErrorState, QueryView, Skeleton } from './states';
 export { type Column, DataTable, type SortState, toSortParam } from './table';

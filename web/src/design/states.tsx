@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
 import { Button } from './button';
@@ -34,4 +35,32 @@ export function Skeleton({ lines = 3, label = 'Loading' }: { lines?: number; lab
       ))}
     </div>
   );
+}
+
+/**
+ * The loading, error and empty states around a query's data, the same on every page: a skeleton
+ * ("Loading {label}") while it loads, the error with a retry, the empty state when `isEmpty` says
+ * so (titled `empty`, default "No {label} yet"), otherwise `children` with the data.
+ */
+export function QueryView<T>({
+  query,
+  label,
+  lines,
+  empty,
+  emptyHint,
+  isEmpty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  label: string;
+  lines?: number;
+  empty?: string;
+  emptyHint?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Skeleton label={`Loading ${label}`} {...(lines ? { lines } : {})} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data)) return <EmptyState title={empty ?? `No ${label} yet`}>{emptyHint}</EmptyState>;
+  return <>{children(query.data)}</>;
 }

@@ -4,7 +4,7 @@ import { useEverything } from '../../api/resources';
 import { type PortfolioRealisation, usePortfolioRealisation, useValueList } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueLineChart } from '../../charts/lazy-charts';
-import { Button, Card, humanise } from '../../design';
+import { Button, Card, humanise, QueryView } from '../../design';
 import { formatDate, formatMoney } from '../../lib/format';
 import { usePageTitle, usePeopleNames } from '../record-name';
 import { BenefitFormDialog } from './benefit-form';
@@ -13,7 +13,6 @@ import {
   formatPercent,
   PageHeader,
   PortfolioPicker,
-  QueryView,
   StatusBadge,
   usePortfolioChoice,
 } from './value-common';

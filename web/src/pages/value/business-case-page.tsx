@@ -3,12 +3,12 @@ import { useParams } from 'react-router';
 import { type Analysis, type BusinessCase, useAnalysis, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueTornadoChart } from '../../charts/lazy-charts';
-import { Button, Card, humanise } from '../../design';
+import { Button, Card, humanise, QueryView } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { FiguresExplained } from './business-case-figures';
 import { BusinessCaseFormDialog } from './business-case-form';
-import { formatPercent, formatPeriods, PageHeader, QueryView, ScrollTable } from './value-common';
+import { formatPercent, formatPeriods, PageHeader, ScrollTable } from './value-common';
 import './value.css';
 
 /** One business case: cash flows per period, the figures explained, scenarios and the tornado. */

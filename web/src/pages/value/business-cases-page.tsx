@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCompare, useValueList } from '../../api/value';
-import { Button, Card, humanise } from '../../design';
+import { Button, Card, humanise, QueryView } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { ListExport } from '../list-export';
 import { usePageTitle } from '../record-name';
 import { FIGURE_ROWS } from './business-case-figures';
 import { BusinessCaseFormDialog } from './business-case-form';
-import { formatPercent, formatPeriods, PageHeader, QueryView, ScrollTable } from './value-common';
+import { formatPercent, formatPeriods, PageHeader, ScrollTable } from './value-common';
 
 /** Every business case with its headline figures; tick several to compare them side by side. */
 export function BusinessCasesPage() {

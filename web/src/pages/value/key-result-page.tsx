@@ -3,12 +3,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { type CheckIn, type KeyResult, useCheckIns, useValueList, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueLineChart } from '../../charts/lazy-charts';
-import { Button, Card, Dialog, EmptyState } from '../../design';
+import { Button, Card, Dialog, EmptyState, QueryView } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { CheckInForm } from './check-in-form';
 import { KeyResultFormDialog } from './goal-forms';
-import { formatNumber, formatPercent, PageHeader, ProgressBar, QueryView } from './value-common';
+import { formatNumber, formatPercent, PageHeader, ProgressBar } from './value-common';
 import './value.css';
 
 /** One key result: its definition, check-in history as a chart and a table, add and edit check-ins. */

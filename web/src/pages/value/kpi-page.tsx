@@ -3,13 +3,13 @@ import { useParams } from 'react-router';
 import { type Kpi, useMeasurements, useValueRecord } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ValueLineChart } from '../../charts/lazy-charts';
-import { Badge, Button, Card, humanise } from '../../design';
+import { Badge, Button, Card, humanise, QueryView } from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle, usePeopleNames } from '../record-name';
 import { CsvImport, MeasurementForm, TargetChange } from './kpi-entry';
 import { KpiFormDialog } from './kpi-form';
 import { CUSTOMER_FACING } from './kpis-page';
-import { formatNumber, PageHeader, QueryView, StatusBadge } from './value-common';
+import { formatNumber, PageHeader, StatusBadge } from './value-common';
 import './value.css';
 
 /** One KPI: its definition, history with the targets and thresholds of each date, manual entry and CSV import. */

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useValueList } from '../../api/value';
-import { Badge, Button, Card, humanise } from '../../design';
+import { Badge, Button, Card, humanise, QueryView } from '../../design';
 import { ListExport } from '../list-export';
 import { usePageTitle, usePeopleNames } from '../record-name';
 import { KpiFormDialog } from './kpi-form';
-import { formatNumber, PageHeader, QueryView, StatusBadge } from './value-common';
+import { formatNumber, PageHeader, StatusBadge } from './value-common';
 
 // Customer-facing metric types (docs/value.md): benefits and key results can point at them.
 export const CUSTOMER_FACING = new Set(['nps', 'customer_satisfaction', 'retention', 'churn', 'adoption']);

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Backlog, type BacklogItem, useBacklog, useValueList } from '../../api/value';
-import { Button, ButtonLink, Card, humanise, Select } from '../../design';
+import { Button, ButtonLink, Card, humanise, QueryView, Select } from '../../design';
 import { usePageTitle } from '../record-name';
 import { ScoreDialog } from './score-dialog';
-import { formatNumber, PageHeader, PortfolioPicker, QueryView, usePortfolioChoice } from './value-common';
+import { formatNumber, PageHeader, PortfolioPicker, usePortfolioChoice } from './value-common';
 
 const BUILT_IN = [
   { value: 'wsjf', label: 'WSJF (SAFe)' },

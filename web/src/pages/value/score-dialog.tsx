@@ -6,7 +6,7 @@ import {
   usePrioritisation,
   useSavePrioritisation,
 } from '../../api/value';
-import { Button, Dialog, Input, Select } from '../../design';
+import { Button, Dialog, Input, QueryView, Select } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
 import { fieldErrors } from '../form-errors';
 import {
@@ -18,7 +18,6 @@ import {
   scoreFields,
   sectionOf,
 } from './score-inputs';
-import { QueryView } from './value-common';
 
 type WorkItemRef = Backlog['items'][number]['workItem'];
 

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { type Criterion, type ScoringModel, useValueList } from '../../api/value';
-import { Button, Card, Input, Select } from '../../design';
+import { Button, Card, Input, QueryView, Select } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
 import { usePageTitle } from '../record-name';
-import { PageHeader, QueryView, ScrollTable } from './value-common';
+import { PageHeader, ScrollTable } from './value-common';
 import { useVersionedSave } from './versioned-save';
 
 const NEW_CRITERION: Criterion = {

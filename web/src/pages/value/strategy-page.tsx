@@ -3,13 +3,13 @@ import { Link, useLocation } from 'react-router';
 import { type StrategyTree, type TreeGoal, useStrategyTree } from '../../api/value';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SimpleBarChart } from '../../charts/lazy-charts';
-import { Badge, Button, Card, EmptyState, humanise } from '../../design';
+import { Badge, Button, Card, EmptyState, humanise, QueryView } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
 import { AlignmentsCard } from './goal-alignments';
 import { EditGoalDialog, GoalFormDialog, KeyResultFormDialog } from './goal-forms';
-import { formatNumber, formatPercent, PageHeader, ProgressBar, QueryView } from './value-common';
+import { formatNumber, formatPercent, PageHeader, ProgressBar } from './value-common';
 import './value.css';
 
 /** Strategy tree: organisation → portfolio → team goals with key results and aligned spend and capacity. */

@@ -11,6 +11,7 @@ import {
   EmptyState,
   ErrorState,
   humanise,
+  QueryView,
   Select,
   Skeleton,
 } from '../../design';
@@ -53,26 +54,6 @@ export function ProgressBar({ value, label }: { value: number | null; label: str
       <span>{value === null ? '—' : `${pct}%`}</span>
     </span>
   );
-}
-
-/** Loading, error and empty states around a query's data. */
-export function QueryView<T>({
-  query,
-  label,
-  empty,
-  isEmpty,
-  children,
-}: {
-  query: UseQueryResult<T>;
-  label: string;
-  empty?: string;
-  isEmpty?: (data: T) => boolean;
-  children: (data: T) => ReactNode;
-}) {
-  if (query.isPending) return <Skeleton label={`Loading ${label}`} />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (isEmpty?.(query.data)) return <EmptyState title={empty ?? `No ${label} yet`} />;
-  return <>{children(query.data)}</>;
 }
 
 /**

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useEverything } from '../../api/resources';
 import { useKpiDashboard, useValueList, type ValueStream } from '../../api/value';
-import { Badge, Button, Card, humanise } from '../../design';
+import { Badge, Button, Card, humanise, QueryView } from '../../design';
 import { usePageTitle, usePeopleNames, useTeamNames } from '../record-name';
 import { KpiDashboardView } from './kpi-dashboard';
-import { PageHeader, PortfolioPicker, QueryView, usePortfolioChoice } from './value-common';
+import { PageHeader, PortfolioPicker, usePortfolioChoice } from './value-common';
 import { ValueStreamFormDialog } from './value-stream-form';
 import './value.css';
 

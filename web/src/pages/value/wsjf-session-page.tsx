@@ -6,17 +6,10 @@ import {
   useBacklog,
   useSavePrioritisation,
 } from '../../api/value';
-import { Button, Card } from '../../design';
+import { Button, Card, QueryView } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
 import { usePageTitle } from '../record-name';
-import {
-  formatNumber,
-  PageHeader,
-  PortfolioPicker,
-  QueryView,
-  ScrollTable,
-  usePortfolioChoice,
-} from './value-common';
+import { formatNumber, PageHeader, PortfolioPicker, ScrollTable, usePortfolioChoice } from './value-common';
 import {
   anchorColumn,
   changedRows,
