@@ -3,18 +3,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useEverything } from '../../api/resources';
-import {
-  Badge,
-  type BadgeTone,
-  ButtonLink,
-  Card,
-  EmptyState,
-  ErrorState,
-  humanise,
-  QueryView,
-  Select,
-  Skeleton,
-} from '../../design';
+import { Badge, type BadgeTone, ButtonLink, Card, humanise, QueryView, Select } from '../../design';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
