@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useEverything } from '../api/resources';
 import type { Team } from '../api/types';
-import { ButtonLink, Card, DataTable, EmptyState, ErrorState, humanise, Skeleton } from '../design';
+import { ButtonLink, Card, DataTable, humanise, QueryView } from '../design';
 import { usePageTitle } from './record-name';
 
 const PAGES = [
@@ -32,47 +32,50 @@ export function DeliveryPage() {
           <ButtonLink to="/delivery/forecast">Forecasts by scope</ButtonLink>
         </div>
       </div>
-      {teams.isPending ? (
-        <Skeleton lines={6} label="Loading teams" />
-      ) : teams.isError ? (
-        <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : list.length === 0 ? (
-        <EmptyState title="No teams yet">Teams can be created through the API.</EmptyState>
-      ) : (
-        <Card title="Teams">
-          <DataTable<Team>
-            caption="Teams"
-            rows={list}
-            rowKey={(t) => t.id}
-            height={360}
-            columns={[
-              {
-                id: 'name',
-                header: 'Team',
-                cell: (t) => <Link to={`/delivery/teams/${t.id}`}>{t.name}</Link>,
-              },
-              { id: 'method', header: 'Delivery method', cell: (t) => humanise(t.deliveryMethod) },
-              {
-                id: 'pages',
-                header: 'Pages',
-                cell: (t) => (
-                  <span className="row" style={{ gap: 'var(--space-2)' }}>
-                    {PAGES.filter((p) => !(p.scrumOnly && t.deliveryMethod === 'kanban')).map((p) => (
-                      <Link
-                        key={p.to}
-                        to={`/delivery/teams/${t.id}/${p.to}`}
-                        aria-label={`${p.label} of ${t.name}`}
-                      >
-                        {p.label}
-                      </Link>
-                    ))}
-                  </span>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      )}
+      <QueryView
+        query={teams}
+        label="teams"
+        lines={6}
+        empty="No teams yet"
+        emptyHint="Teams can be created through the API."
+        isEmpty={() => list.length === 0}
+      >
+        {() => (
+          <Card title="Teams">
+            <DataTable<Team>
+              caption="Teams"
+              rows={list}
+              rowKey={(t) => t.id}
+              height={360}
+              columns={[
+                {
+                  id: 'name',
+                  header: 'Team',
+                  cell: (t) => <Link to={`/delivery/teams/${t.id}`}>{t.name}</Link>,
+                },
+                { id: 'method', header: 'Delivery method', cell: (t) => humanise(t.deliveryMethod) },
+                {
+                  id: 'pages',
+                  header: 'Pages',
+                  cell: (t) => (
+                    <span className="row" style={{ gap: 'var(--space-2)' }}>
+                      {PAGES.filter((p) => !(p.scrumOnly && t.deliveryMethod === 'kanban')).map((p) => (
+                        <Link
+                          key={p.to}
+                          to={`/delivery/teams/${t.id}/${p.to}`}
+                          aria-label={`${p.label} of ${t.name}`}
+                        >
+                          {p.label}
+                        </Link>
+                      ))}
+                    </span>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useInfiniteList } from '../api/resources';
 import type { Person } from '../api/types';
-import { Badge, Card, type Column, DataTable, EmptyState, ErrorState, Input, Skeleton } from '../design';
+import { Badge, Card, type Column, DataTable, Input, QueryView } from '../design';
 import { fetchAllRows } from '../lib/list-export';
 import { ListExport } from './list-export';
 import { usePageTitle } from './record-name';
@@ -74,25 +74,27 @@ export function PeoplePage() {
               disabled={rows.length === 0}
             />
           </form>
-          {people.isPending ? (
-            <Skeleton lines={6} label="Loading people" />
-          ) : people.isError ? (
-            <ErrorState error={people.error} onRetry={() => void people.refetch()} />
-          ) : rows.length === 0 ? (
-            <EmptyState title="Nobody matches" />
-          ) : (
-            <DataTable<Person>
-              caption="People"
-              rows={rows}
-              rowKey={(p) => p.id}
-              height={560}
-              onEndReached={() => {
-                if (people.hasNextPage && !people.isFetchingNextPage) void people.fetchNextPage();
-              }}
-              columns={COLUMNS}
-              footer={`${rows.length}${people.hasNextPage ? '+' : ''} people`}
-            />
-          )}
+          <QueryView
+            query={people}
+            label="people"
+            lines={6}
+            empty="Nobody matches"
+            isEmpty={() => rows.length === 0}
+          >
+            {() => (
+              <DataTable<Person>
+                caption="People"
+                rows={rows}
+                rowKey={(p) => p.id}
+                height={560}
+                onEndReached={() => {
+                  if (people.hasNextPage && !people.isFetchingNextPage) void people.fetchNextPage();
+                }}
+                columns={COLUMNS}
+                footer={`${rows.length}${people.hasNextPage ? '+' : ''} people`}
+              />
+            )}
+          </QueryView>
         </div>
       </Card>
     </>

@@ -5,13 +5,11 @@ import {
   Button,
   Card,
   DataTable,
-  EmptyState,
-  ErrorState,
   Input,
   Menu,
   optionsOf,
+  QueryView,
   Select,
-  Skeleton,
   type SortState,
   toSortParam,
 } from '../design';
@@ -132,26 +130,29 @@ export function PortfolioOverviewPage() {
               disabled={rows.length === 0}
             />
           </form>
-          {projects.isPending ? (
-            <Skeleton lines={6} label="Loading projects" />
-          ) : projects.isError ? (
-            <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
-          ) : rows.length === 0 ? (
-            <EmptyState title="No projects match">Change the filters or create a project.</EmptyState>
-          ) : (
-            <DataTable<Project>
-              caption="Projects"
-              rows={rows}
-              columns={columns}
-              rowKey={(p) => p.id}
-              sort={state.sort}
-              onSortChange={(sort) => update({ sort })}
-              onEndReached={() => {
-                if (projects.hasNextPage && !projects.isFetchingNextPage) void projects.fetchNextPage();
-              }}
-              footer={`${rows.length}${projects.hasNextPage ? '+' : ''} projects`}
-            />
-          )}
+          <QueryView
+            query={projects}
+            label="projects"
+            lines={6}
+            empty="No projects match"
+            emptyHint="Change the filters or create a project."
+            isEmpty={() => rows.length === 0}
+          >
+            {() => (
+              <DataTable<Project>
+                caption="Projects"
+                rows={rows}
+                columns={columns}
+                rowKey={(p) => p.id}
+                sort={state.sort}
+                onSortChange={(sort) => update({ sort })}
+                onEndReached={() => {
+                  if (projects.hasNextPage && !projects.isFetchingNextPage) void projects.fetchNextPage();
+                }}
+                footer={`${rows.length}${projects.hasNextPage ? '+' : ''} projects`}
+              />
+            )}
+          </QueryView>
         </div>
       </Card>
       <ProjectFormDialog open={creating} onClose={() => setCreating(false)} />

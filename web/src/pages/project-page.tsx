@@ -12,6 +12,7 @@ import {
   ErrorState,
   HealthBadge,
   humanise,
+  QueryView,
   Skeleton,
 } from '../design';
 import { formatDate, formatMoney } from '../lib/format';
@@ -171,25 +172,21 @@ function ProjectWorkItems({ projectId, onAdd }: { projectId: string; onAdd: () =
         </div>
       }
     >
-      {items.isPending ? (
-        <Skeleton label="Loading work items" />
-      ) : items.isError ? (
-        <ErrorState error={items.error} onRetry={() => void items.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No work items yet" />
-      ) : (
-        <DataTable<WorkItem>
-          caption="Work items of this project"
-          rows={rows}
-          columns={columns}
-          rowKey={(w) => w.id}
-          height={360}
-          onEndReached={() => {
-            if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
-          }}
-          footer={`${rows.length}${items.hasNextPage ? '+' : ''} work items`}
-        />
-      )}
+      <QueryView query={items} label="work items" empty="No work items yet" isEmpty={() => rows.length === 0}>
+        {() => (
+          <DataTable<WorkItem>
+            caption="Work items of this project"
+            rows={rows}
+            columns={columns}
+            rowKey={(w) => w.id}
+            height={360}
+            onEndReached={() => {
+              if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
+            }}
+            footer={`${rows.length}${items.hasNextPage ? '+' : ''} work items`}
+          />
+        )}
+      </QueryView>
     </Card>
   );
 }
@@ -199,25 +196,26 @@ function ProjectMilestones({ projectId }: { projectId: string }) {
   const rows = milestones.data?.items ?? [];
   return (
     <Card title="Milestones">
-      {milestones.isPending ? (
-        <Skeleton label="Loading milestones" />
-      ) : milestones.isError ? (
-        <ErrorState error={milestones.error} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No milestones" />
-      ) : (
-        <DataTable<Milestone>
-          caption="Milestones"
-          rows={rows}
-          rowKey={(m) => m.id}
-          height={300}
-          columns={[
-            { id: 'name', header: 'Milestone', cell: (m) => m.name },
-            { id: 'due', header: 'Due', cell: (m) => formatDate(m.dueDate) },
-            { id: 'done', header: 'Completed', cell: (m) => formatDate(m.completedOn) },
-          ]}
-        />
-      )}
+      <QueryView
+        query={milestones}
+        label="milestones"
+        empty="No milestones"
+        isEmpty={() => rows.length === 0}
+      >
+        {() => (
+          <DataTable<Milestone>
+            caption="Milestones"
+            rows={rows}
+            rowKey={(m) => m.id}
+            height={300}
+            columns={[
+              { id: 'name', header: 'Milestone', cell: (m) => m.name },
+              { id: 'due', header: 'Due', cell: (m) => formatDate(m.dueDate) },
+              { id: 'done', header: 'Completed', cell: (m) => formatDate(m.completedOn) },
+            ]}
+          />
+        )}
+      </QueryView>
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useInfiniteList, useRecord } from '../api/resources';
 import type { WorkItem } from '../api/types';
-import { Card, DataTable, EmptyState, ErrorState, Skeleton } from '../design';
+import { Card, DataTable, ErrorState, QueryView, Skeleton } from '../design';
 import { fetchAllRows } from '../lib/list-export';
 import { AuditHistory } from './audit-history';
 import { OverviewTiles } from './delivery/flow-sections';
@@ -52,24 +52,25 @@ function TeamWork({ teamId }: { teamId: string }) {
         />
       }
     >
-      {items.isPending ? (
-        <Skeleton label="Loading work in progress" />
-      ) : items.isError ? (
-        <ErrorState error={items.error} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="Nothing in progress" />
-      ) : (
-        <DataTable<WorkItem>
-          caption="Work in progress"
-          rows={rows}
-          columns={columns}
-          rowKey={(w) => w.id}
-          height={360}
-          onEndReached={() => {
-            if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
-          }}
-        />
-      )}
+      <QueryView
+        query={items}
+        label="work in progress"
+        empty="Nothing in progress"
+        isEmpty={() => rows.length === 0}
+      >
+        {() => (
+          <DataTable<WorkItem>
+            caption="Work in progress"
+            rows={rows}
+            columns={columns}
+            rowKey={(w) => w.id}
+            height={360}
+            onEndReached={() => {
+              if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
+            }}
+          />
+        )}
+      </QueryView>
     </Card>
   );
 }

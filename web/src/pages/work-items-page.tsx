@@ -6,12 +6,10 @@ import {
   Button,
   Card,
   DataTable,
-  EmptyState,
-  ErrorState,
   Input,
   optionsOf,
+  QueryView,
   Select,
-  Skeleton,
   type SortState,
   toSortParam,
 } from '../design';
@@ -106,31 +104,34 @@ export function WorkItemsPage() {
               disabled={rows.length === 0}
             />
           </form>
-          {items.isPending ? (
-            <Skeleton lines={8} label="Loading work items" />
-          ) : items.isError ? (
-            <ErrorState error={items.error} onRetry={() => void items.refetch()} />
-          ) : rows.length === 0 ? (
-            <EmptyState title="No work items match">Change the filters or create a work item.</EmptyState>
-          ) : (
-            <DataTable<WorkItem>
-              caption="Work items"
-              rows={rows}
-              columns={columns}
-              rowKey={(w) => w.id}
-              height={560}
-              sort={sort}
-              onSortChange={setSort}
-              onEndReached={() => {
-                if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
-              }}
-              footer={
-                items.isFetchingNextPage
-                  ? `Loading more… (${rows.length} so far)`
-                  : `${rows.length}${items.hasNextPage ? '+ (scroll for more)' : ''} work items`
-              }
-            />
-          )}
+          <QueryView
+            query={items}
+            label="work items"
+            lines={8}
+            empty="No work items match"
+            emptyHint="Change the filters or create a work item."
+            isEmpty={() => rows.length === 0}
+          >
+            {() => (
+              <DataTable<WorkItem>
+                caption="Work items"
+                rows={rows}
+                columns={columns}
+                rowKey={(w) => w.id}
+                height={560}
+                sort={sort}
+                onSortChange={setSort}
+                onEndReached={() => {
+                  if (items.hasNextPage && !items.isFetchingNextPage) void items.fetchNextPage();
+                }}
+                footer={
+                  items.isFetchingNextPage
+                    ? `Loading more… (${rows.length} so far)`
+                    : `${rows.length}${items.hasNextPage ? '+ (scroll for more)' : ''} work items`
+                }
+              />
+            )}
+          </QueryView>
         </div>
       </Card>
       <WorkItemFormDialog

@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router';
 import { type Board, type BoardCard, type Swimlane, useBoard } from '../../api/delivery';
-import { Badge, Button, Dialog, EmptyState, ErrorState, Select, Skeleton, Textarea } from '../../design';
+import { Badge, Button, Dialog, QueryView, Select, Textarea } from '../../design';
 import { BoardCardView } from './board-card';
 import { describeWip, findCard, laneRows, neighbourStatus, wipStateOf } from './board-model';
 import { useBlockCard, useMoveCard } from './board-mutations';
@@ -57,33 +57,36 @@ export function BoardPage() {
           </div>
         )}
       </div>
-      {board.isPending ? (
-        <Skeleton lines={8} label="Loading board" />
-      ) : board.isError ? (
-        <ErrorState error={board.error} onRetry={() => void board.refetch()} />
-      ) : board.data.columns.every((c) => c.count === 0) ? (
-        <EmptyState title="Nothing on the board">The team has no stories, tasks or bugs yet.</EmptyState>
-      ) : (
-        <>
-          {board.data.warnings.length > 0 && (
-            <ul className="muted" aria-label="WIP warnings">
-              {board.data.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
-          <BoardGrid
-            board={board.data}
-            busyId={move.isPending ? move.variables?.card.id : undefined}
-            onDropCard={(cardId, status) => {
-              const card = findCard(board.data, cardId);
-              if (card && card.status !== status) moveTo(card, status);
-            }}
-            onMove={moveTo}
-            onBlock={toggleBlock}
-          />
-        </>
-      )}
+      <QueryView
+        query={board}
+        label="board"
+        lines={8}
+        empty="Nothing on the board"
+        emptyHint="The team has no stories, tasks or bugs yet."
+        isEmpty={(boardData) => boardData.columns.every((c) => c.count === 0)}
+      >
+        {(boardData) => (
+          <>
+            {boardData.warnings.length > 0 && (
+              <ul className="muted" aria-label="WIP warnings">
+                {boardData.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            )}
+            <BoardGrid
+              board={boardData}
+              busyId={move.isPending ? move.variables?.card.id : undefined}
+              onDropCard={(cardId, status) => {
+                const card = findCard(boardData, cardId);
+                if (card && card.status !== status) moveTo(card, status);
+              }}
+              onMove={moveTo}
+              onBlock={toggleBlock}
+            />
+          </>
+        )}
+      </QueryView>
       <BlockDialog
         card={blocking}
         onClose={() => setBlocking(null)}

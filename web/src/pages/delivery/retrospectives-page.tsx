@@ -7,7 +7,7 @@ import {
   useRetrospectiveActions,
   useRetrospectives,
 } from '../../api/delivery';
-import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { Badge, Button, Card, Input, QueryView, Select } from '../../design';
 import { formatDate } from '../../lib/format';
 import { ListExport } from '../list-export';
 import { FieldErrors } from './field-errors';
@@ -30,49 +30,47 @@ export function RetrospectivesPage() {
         page="Retrospectives"
         intro="Improvement actions are tracked until they are done"
       />
-      {actions.isPending ? (
-        <Skeleton lines={4} label="Loading actions" />
-      ) : actions.isError ? (
-        <ErrorState error={actions.error} onRetry={() => void actions.refetch()} />
-      ) : (
-        <ActionBoard teamId={teamId} actions={actions.data} />
-      )}
-      {retros.isPending ? (
-        <Skeleton lines={6} label="Loading retrospectives" />
-      ) : retros.isError ? (
-        <ErrorState error={retros.error} onRetry={() => void retros.refetch()} />
-      ) : retros.data.length === 0 ? (
-        <EmptyState title="No retrospectives yet" />
-      ) : (
-        <div className="stack" style={{ marginTop: 'var(--space-4)' }}>
-          {retros.data.map((r) => (
-            <Card key={r.id} title={`${r.title} · ${formatDate(r.heldOn)}`}>
-              <dl className="facts">
-                <dt>Went well</dt>
-                <dd>{r.wentWell ?? '—'}</dd>
-                <dt>To improve</dt>
-                <dd>{r.toImprove ?? '—'}</dd>
-                <dt>Actions</dt>
-                <dd>
-                  {r.actions.done} done, {r.actions.open} open
-                </dd>
-              </dl>
-              <ul>
-                {(actions.data ?? [])
-                  .filter((a) => a.retrospectiveId === r.id)
-                  .map((a) => (
-                    <li key={a.id}>
-                      {a.title}{' '}
-                      <Badge tone={a.status === 'done' ? 'green' : 'amber'}>
-                        {a.status.replace('_', ' ')}
-                      </Badge>
-                    </li>
-                  ))}
-              </ul>
-            </Card>
-          ))}
-        </div>
-      )}
+      <QueryView query={actions} label="actions" lines={4}>
+        {(actionsData) => <ActionBoard teamId={teamId} actions={actionsData} />}
+      </QueryView>
+      <QueryView
+        query={retros}
+        label="retrospectives"
+        lines={6}
+        empty="No retrospectives yet"
+        isEmpty={(retrosData) => retrosData.length === 0}
+      >
+        {(retrosData) => (
+          <div className="stack" style={{ marginTop: 'var(--space-4)' }}>
+            {retrosData.map((r) => (
+              <Card key={r.id} title={`${r.title} · ${formatDate(r.heldOn)}`}>
+                <dl className="facts">
+                  <dt>Went well</dt>
+                  <dd>{r.wentWell ?? '—'}</dd>
+                  <dt>To improve</dt>
+                  <dd>{r.toImprove ?? '—'}</dd>
+                  <dt>Actions</dt>
+                  <dd>
+                    {r.actions.done} done, {r.actions.open} open
+                  </dd>
+                </dl>
+                <ul>
+                  {(actions.data ?? [])
+                    .filter((a) => a.retrospectiveId === r.id)
+                    .map((a) => (
+                      <li key={a.id}>
+                        {a.title}{' '}
+                        <Badge tone={a.status === 'done' ? 'green' : 'amber'}>
+                          {a.status.replace('_', ' ')}
+                        </Badge>
+                      </li>
+                    ))}
+                </ul>
+              </Card>
+            ))}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '../../api/delivery';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SeriesChart } from '../../charts/lazy-charts';
-import { Badge, Button, Card, ErrorState, humanise, Skeleton } from '../../design';
+import { Badge, Button, Card, ErrorState, humanise, QueryView, Skeleton } from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { BacktestCard } from './backtest-card';
@@ -139,50 +139,48 @@ function BurnCharts({ sprint }: { sprint: Sprint }) {
           Items
         </button>
       </fieldset>
-      {burn.isPending ? (
-        <Skeleton lines={5} label="Loading burn charts" />
-      ) : burn.isError ? (
-        <ErrorState error={burn.error} />
-      ) : (
-        <div className="grid-2">
-          <ChartFrame
-            title="Burn-down"
-            summary={`${burn.data.committed} ${unit} committed; ${lastValue(burn.data.burnDown.days, 'remaining')} remaining. Definition: ${burn.data.burnDown.definition}`}
-            fileName={`${sprint.name}-burn-down.csv`}
-            data={{
-              columns: ['Day', `Remaining (${unit})`, 'Ideal'],
-              rows: burn.data.burnDown.days.map((d) => [d.date, d.remaining, Math.round(d.ideal * 10) / 10]),
-            }}
-          >
-            <SeriesChart
-              data={burn.data.burnDown.days}
-              xKey="date"
-              series={[
-                { key: 'remaining', name: `Remaining ${unit}`, kind: 'line' },
-                { key: 'ideal', name: 'Ideal', kind: 'line', dashed: true },
-              ]}
-            />
-          </ChartFrame>
-          <ChartFrame
-            title="Burn-up"
-            summary={`${lastValue(burn.data.burnUp.days, 'completed')} of ${lastValue(burn.data.burnUp.days, 'scope')} ${unit} completed. Definition: ${burn.data.burnUp.definition}`}
-            fileName={`${sprint.name}-burn-up.csv`}
-            data={{
-              columns: ['Day', `Completed (${unit})`, 'Scope'],
-              rows: burn.data.burnUp.days.map((d) => [d.date, d.completed, d.scope]),
-            }}
-          >
-            <SeriesChart
-              data={burn.data.burnUp.days}
-              xKey="date"
-              series={[
-                { key: 'completed', name: `Completed ${unit}`, kind: 'line' },
-                { key: 'scope', name: 'Scope', kind: 'line', dashed: true },
-              ]}
-            />
-          </ChartFrame>
-        </div>
-      )}
+      <QueryView query={burn} label="burn charts" lines={5}>
+        {(burnData) => (
+          <div className="grid-2">
+            <ChartFrame
+              title="Burn-down"
+              summary={`${burnData.committed} ${unit} committed; ${lastValue(burnData.burnDown.days, 'remaining')} remaining. Definition: ${burnData.burnDown.definition}`}
+              fileName={`${sprint.name}-burn-down.csv`}
+              data={{
+                columns: ['Day', `Remaining (${unit})`, 'Ideal'],
+                rows: burnData.burnDown.days.map((d) => [d.date, d.remaining, Math.round(d.ideal * 10) / 10]),
+              }}
+            >
+              <SeriesChart
+                data={burnData.burnDown.days}
+                xKey="date"
+                series={[
+                  { key: 'remaining', name: `Remaining ${unit}`, kind: 'line' },
+                  { key: 'ideal', name: 'Ideal', kind: 'line', dashed: true },
+                ]}
+              />
+            </ChartFrame>
+            <ChartFrame
+              title="Burn-up"
+              summary={`${lastValue(burnData.burnUp.days, 'completed')} of ${lastValue(burnData.burnUp.days, 'scope')} ${unit} completed. Definition: ${burnData.burnUp.definition}`}
+              fileName={`${sprint.name}-burn-up.csv`}
+              data={{
+                columns: ['Day', `Completed (${unit})`, 'Scope'],
+                rows: burnData.burnUp.days.map((d) => [d.date, d.completed, d.scope]),
+              }}
+            >
+              <SeriesChart
+                data={burnData.burnUp.days}
+                xKey="date"
+                series={[
+                  { key: 'completed', name: `Completed ${unit}`, kind: 'line' },
+                  { key: 'scope', name: 'Scope', kind: 'line', dashed: true },
+                ]}
+              />
+            </ChartFrame>
+          </div>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiRequest } from '../../api/client';
 import { type Sprint, useDeliveryMutation, useTeamSprints } from '../../api/delivery';
-import { Badge, Button, Card, Dialog, EmptyState, ErrorState, Input, Skeleton, Textarea } from '../../design';
+import { Badge, Button, Card, Dialog, Input, QueryView, Textarea } from '../../design';
 import { formatDate } from '../../lib/format';
 import { fetchAllRows } from '../../lib/list-export';
 import { ListExport } from '../list-export';
@@ -31,72 +31,75 @@ export function SprintsPage() {
           Plan a sprint
         </Button>
       </div>
-      {sprints.isPending ? (
-        <Skeleton lines={6} label="Loading sprints" />
-      ) : sprints.isError ? (
-        <ErrorState error={sprints.error} onRetry={() => void sprints.refetch()} />
-      ) : sprints.data.length === 0 ? (
-        <EmptyState title="No sprints yet">Plan the team's first sprint.</EmptyState>
-      ) : (
-        <Card
-          title="Sprints, newest first"
-          actions={
-            <ListExport<Sprint>
-              title="Sprints"
-              fileStem="sprints"
-              rows={() => fetchAllRows<Sprint>('sprints', { teamId, sort: '-startDate' })}
-              columns={[
-                { header: 'Sprint', value: (s) => s.name },
-                { header: 'State', value: (s) => s.state },
-                { header: 'Start', value: (s) => s.startDate },
-                { header: 'End', value: (s) => s.endDate },
-                { header: 'Goal', value: (s) => s.goal },
-                { header: 'Capacity', value: (s) => s.capacity },
-                { header: 'Committed items', value: (s) => s.committedItems },
-                { header: 'Committed points', value: (s) => s.committedPoints },
-                { header: 'Completed items', value: (s) => s.completedItems },
-                { header: 'Completed points', value: (s) => s.completedPoints },
-              ]}
-            />
-          }
-        >
-          <div className="t-table-wrap">
-            <table className="t-table">
-              <caption className="visually-hidden">Sprints</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Sprint</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Dates</th>
-                  <th scope="col">Goal</th>
-                  <th scope="col">Capacity</th>
-                  <th scope="col">Committed (items / points)</th>
-                  <th scope="col">Completed (items / points)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sprints.data.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <Link to={`/delivery/sprints/${s.id}`}>{s.name}</Link>
-                    </td>
-                    <td>
-                      <SprintStateBadge state={s.state} />
-                    </td>
-                    <td>
-                      {formatDate(s.startDate)} – {formatDate(s.endDate)}
-                    </td>
-                    <td>{s.goal ?? '—'}</td>
-                    <td className="num">{s.capacity ?? '—'}</td>
-                    <td className="num">{pair(s.committedItems, s.committedPoints)}</td>
-                    <td className="num">{pair(s.completedItems, s.completedPoints)}</td>
+      <QueryView
+        query={sprints}
+        label="sprints"
+        lines={6}
+        empty="No sprints yet"
+        emptyHint="Plan the team's first sprint."
+        isEmpty={(sprintsData) => sprintsData.length === 0}
+      >
+        {(sprintsData) => (
+          <Card
+            title="Sprints, newest first"
+            actions={
+              <ListExport<Sprint>
+                title="Sprints"
+                fileStem="sprints"
+                rows={() => fetchAllRows<Sprint>('sprints', { teamId, sort: '-startDate' })}
+                columns={[
+                  { header: 'Sprint', value: (s) => s.name },
+                  { header: 'State', value: (s) => s.state },
+                  { header: 'Start', value: (s) => s.startDate },
+                  { header: 'End', value: (s) => s.endDate },
+                  { header: 'Goal', value: (s) => s.goal },
+                  { header: 'Capacity', value: (s) => s.capacity },
+                  { header: 'Committed items', value: (s) => s.committedItems },
+                  { header: 'Committed points', value: (s) => s.committedPoints },
+                  { header: 'Completed items', value: (s) => s.completedItems },
+                  { header: 'Completed points', value: (s) => s.completedPoints },
+                ]}
+              />
+            }
+          >
+            <div className="t-table-wrap">
+              <table className="t-table">
+                <caption className="visually-hidden">Sprints</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Sprint</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Dates</th>
+                    <th scope="col">Goal</th>
+                    <th scope="col">Capacity</th>
+                    <th scope="col">Committed (items / points)</th>
+                    <th scope="col">Completed (items / points)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-      )}
+                </thead>
+                <tbody>
+                  {sprintsData.map((s) => (
+                    <tr key={s.id}>
+                      <td>
+                        <Link to={`/delivery/sprints/${s.id}`}>{s.name}</Link>
+                      </td>
+                      <td>
+                        <SprintStateBadge state={s.state} />
+                      </td>
+                      <td>
+                        {formatDate(s.startDate)} – {formatDate(s.endDate)}
+                      </td>
+                      <td>{s.goal ?? '—'}</td>
+                      <td className="num">{s.capacity ?? '—'}</td>
+                      <td className="num">{pair(s.committedItems, s.committedPoints)}</td>
+                      <td className="num">{pair(s.completedItems, s.completedPoints)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        )}
+      </QueryView>
       <PlanSprintDialog teamId={teamId} open={planning} onClose={() => setPlanning(false)} />
     </>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { type ImportSource, useImportSource, useImportSources, useSaveSourceMapping } from '../../api/import';
-import { Badge, Button, Card, EmptyState, ErrorState, Input, Skeleton } from '../../design';
+import { Badge, Button, Card, ErrorState, Input, QueryView, Skeleton } from '../../design';
 import { formatDateTime } from '../../lib/format';
 import { type MappingDoc, TrackerMappingForm } from './tracker-mapping-form';
 
@@ -23,44 +23,46 @@ export function SourceMappings() {
           Each source keeps the mapping of its last import; the next import of that source uses it unless
           another one is given. Edit it here without importing.
         </p>
-        {sources.isPending ? (
-          <Skeleton label="Loading import sources" />
-        ) : sources.isError ? (
-          <ErrorState error={sources.error} onRetry={() => void sources.refetch()} />
-        ) : sources.data.length === 0 ? (
-          <EmptyState title="No sources yet">An import saves its source and mapping here.</EmptyState>
-        ) : (
-          <table className="import-table">
-            <caption className="visually-hidden">Import sources</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Last import</th>
-                <th scope="col">Mapping</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.data.map((s) => (
-                <tr key={s.id}>
-                  <td className="mono">{s.source}</td>
-                  <td>{KIND_LABEL[s.kind] ?? s.kind}</td>
-                  <td>{s.lastRunAt ? formatDateTime(s.lastRunAt) : '—'}</td>
-                  <td>
-                    <Button
-                      size="sm"
-                      aria-pressed={chosen === s.id}
-                      aria-label={`${chosen === s.id ? 'Close' : 'Edit'} the mapping of ${s.source}`}
-                      onClick={() => setChosen(chosen === s.id ? undefined : s.id)}
-                    >
-                      {chosen === s.id ? 'Close' : 'Edit'}
-                    </Button>
-                  </td>
+        <QueryView
+          query={sources}
+          label="import sources"
+          empty="No sources yet"
+          emptyHint="An import saves its source and mapping here."
+          isEmpty={(sourcesData) => sourcesData.length === 0}
+        >
+          {(sourcesData) => (
+            <table className="import-table">
+              <caption className="visually-hidden">Import sources</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Last import</th>
+                  <th scope="col">Mapping</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {sourcesData.map((s) => (
+                  <tr key={s.id}>
+                    <td className="mono">{s.source}</td>
+                    <td>{KIND_LABEL[s.kind] ?? s.kind}</td>
+                    <td>{s.lastRunAt ? formatDateTime(s.lastRunAt) : '—'}</td>
+                    <td>
+                      <Button
+                        size="sm"
+                        aria-pressed={chosen === s.id}
+                        aria-label={`${chosen === s.id ? 'Close' : 'Edit'} the mapping of ${s.source}`}
+                        onClick={() => setChosen(chosen === s.id ? undefined : s.id)}
+                      >
+                        {chosen === s.id ? 'Close' : 'Edit'}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
         {chosen && <SourceMappingLoader id={chosen} />}
       </div>
     </Card>

@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useEverything } from '../../api/resources';
 import type { Page, WorkItem } from '../../api/types';
-import { Badge, Card, DataTable, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
+import { Badge, Card, DataTable, EmptyState, ErrorState, humanise, QueryView, Skeleton } from '../../design';
 import { formatDate } from '../../lib/format';
 import { useTeamNames } from '../record-name';
 import type { ResourceAssignment } from './person-api';
@@ -73,45 +73,47 @@ export function PersonAllocations({ assignments }: { assignments: Query<Resource
   const rows = assignments.data?.items ?? [];
   return (
     <Card title="Allocations">
-      {assignments.isPending ? (
-        <Skeleton label="Loading allocations" />
-      ) : assignments.isError ? (
-        <ErrorState error={assignments.error} onRetry={() => void assignments.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No allocations">Nobody has booked this person on a project.</EmptyState>
-      ) : (
-        <DataTable<ResourceAssignment>
-          caption="Allocations"
-          rows={rows}
-          rowKey={(a) => a.id}
-          height={300}
-          columns={[
-            {
-              id: 'project',
-              header: 'Project',
-              cell: (a) => (
-                <Link to={`/portfolio/projects/${a.projectId}`}>{names.get(a.projectId) ?? '…'}</Link>
-              ),
-            },
-            { id: 'from', header: 'From', cell: (a) => formatDate(a.startDate) },
-            { id: 'to', header: 'To', cell: (a) => formatDate(a.endDate) },
-            {
-              id: 'amount',
-              header: 'Amount',
-              numeric: true,
-              cell: (a) => (a.unit === 'fte' ? `${a.amount} FTE` : `${a.amount} h`),
-            },
-            {
-              id: 'booking',
-              header: 'Booking',
-              cell: (a) => (
-                <Badge tone={a.booking === 'hard' ? 'green' : 'neutral'}>{humanise(a.booking)}</Badge>
-              ),
-            },
-            { id: 'skill', header: 'Skill', cell: (a) => a.skill ?? '—' },
-          ]}
-        />
-      )}
+      <QueryView
+        query={assignments}
+        label="allocations"
+        empty="No allocations"
+        emptyHint="Nobody has booked this person on a project."
+        isEmpty={() => rows.length === 0}
+      >
+        {() => (
+          <DataTable<ResourceAssignment>
+            caption="Allocations"
+            rows={rows}
+            rowKey={(a) => a.id}
+            height={300}
+            columns={[
+              {
+                id: 'project',
+                header: 'Project',
+                cell: (a) => (
+                  <Link to={`/portfolio/projects/${a.projectId}`}>{names.get(a.projectId) ?? '…'}</Link>
+                ),
+              },
+              { id: 'from', header: 'From', cell: (a) => formatDate(a.startDate) },
+              { id: 'to', header: 'To', cell: (a) => formatDate(a.endDate) },
+              {
+                id: 'amount',
+                header: 'Amount',
+                numeric: true,
+                cell: (a) => (a.unit === 'fte' ? `${a.amount} FTE` : `${a.amount} h`),
+              },
+              {
+                id: 'booking',
+                header: 'Booking',
+                cell: (a) => (
+                  <Badge tone={a.booking === 'hard' ? 'green' : 'neutral'}>{humanise(a.booking)}</Badge>
+                ),
+              },
+              { id: 'skill', header: 'Skill', cell: (a) => a.skill ?? '—' },
+            ]}
+          />
+        )}
+      </QueryView>
     </Card>
   );
 }

@@ -14,12 +14,10 @@ import {
   Button,
   Card,
   Dialog,
-  EmptyState,
-  ErrorState,
   humanise,
   Input,
+  QueryView,
   Select,
-  Skeleton,
   Textarea,
 } from '../../design';
 import { formatDateTime } from '../../lib/format';
@@ -108,63 +106,66 @@ function TriageQueue() {
         </div>
       }
     >
-      {proposals.isPending ? (
-        <Skeleton label="Loading proposals" />
-      ) : proposals.isError ? (
-        <ErrorState error={proposals.error} onRetry={() => void proposals.refetch()} />
-      ) : proposals.data.length === 0 ? (
-        <EmptyState title="No proposals here" />
-      ) : (
-        <TableWrap label="Project proposals">
-          <table className="t-table">
-            <caption className="visually-hidden">Project proposals</caption>
-            <thead>
-              <tr>
-                <th scope="col">Proposal</th>
-                <th scope="col">Portfolio</th>
-                <th scope="col">State</th>
-                <th scope="col">Submitted</th>
-                <th scope="col">Triage</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proposals.data.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <strong>{p.title}</strong>
-                    <div className="muted">{Object.values(p.fields).slice(0, 2).join(' — ')}</div>
-                  </td>
-                  <td>{portfolioName(p.portfolioId)}</td>
-                  <td>
-                    <Badge tone={STATE_TONE[p.state]}>{humanise(p.state)}</Badge>
-                  </td>
-                  <td>
-                    {p.submittedBy}
-                    <div className="muted">{formatDateTime(p.createdAt)}</div>
-                  </td>
-                  <td>
-                    {p.triageRationale ?? '—'}
-                    {p.triagedBy && (
-                      <div className="muted">
-                        {p.triagedBy}, {formatDateTime(p.triagedAt)}
-                      </div>
-                    )}
-                    {p.projectId && <Link to={`/portfolio/projects/${p.projectId}/gates`}>Open project</Link>}
-                  </td>
-                  <td>
-                    {(p.state === 'submitted' || p.state === 'deferred') && (
-                      <Button size="sm" onClick={() => setTriaging(p)} aria-label={`Triage ${p.title}`}>
-                        Triage
-                      </Button>
-                    )}
-                  </td>
+      <QueryView
+        query={proposals}
+        label="proposals"
+        empty="No proposals here"
+        isEmpty={(proposalsData) => proposalsData.length === 0}
+      >
+        {(proposalsData) => (
+          <TableWrap label="Project proposals">
+            <table className="t-table">
+              <caption className="visually-hidden">Project proposals</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Proposal</th>
+                  <th scope="col">Portfolio</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Submitted</th>
+                  <th scope="col">Triage</th>
+                  <th scope="col">Action</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+              </thead>
+              <tbody>
+                {proposalsData.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <strong>{p.title}</strong>
+                      <div className="muted">{Object.values(p.fields).slice(0, 2).join(' — ')}</div>
+                    </td>
+                    <td>{portfolioName(p.portfolioId)}</td>
+                    <td>
+                      <Badge tone={STATE_TONE[p.state]}>{humanise(p.state)}</Badge>
+                    </td>
+                    <td>
+                      {p.submittedBy}
+                      <div className="muted">{formatDateTime(p.createdAt)}</div>
+                    </td>
+                    <td>
+                      {p.triageRationale ?? '—'}
+                      {p.triagedBy && (
+                        <div className="muted">
+                          {p.triagedBy}, {formatDateTime(p.triagedAt)}
+                        </div>
+                      )}
+                      {p.projectId && (
+                        <Link to={`/portfolio/projects/${p.projectId}/gates`}>Open project</Link>
+                      )}
+                    </td>
+                    <td>
+                      {(p.state === 'submitted' || p.state === 'deferred') && (
+                        <Button size="sm" onClick={() => setTriaging(p)} aria-label={`Triage ${p.title}`}>
+                          Triage
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryView>
       {triaging && <TriageDialog proposal={triaging} onClose={() => setTriaging(null)} />}
     </Card>
   );

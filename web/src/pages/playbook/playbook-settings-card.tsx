@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { type PlaybookSettings, usePlaybookSettings, useSavePlaybookSettings } from '../../api/playbook';
-import { Button, Card, ErrorState, Input, Skeleton } from '../../design';
+import { Button, Card, Input, QueryView } from '../../design';
 import { ConflictNotice } from './conflict-notice';
 import { FieldProblems } from './decision-dialog';
 import { findSettingsErrors, fromSettingsForm, type SettingsForm, toSettingsForm } from './settings-form';
@@ -24,13 +24,9 @@ export function PlaybookSettingsCard() {
   const save = useSavePlaybookSettings();
   return (
     <Card title="Risk matrix and RACI thresholds">
-      {settings.isPending ? (
-        <Skeleton lines={4} label="Loading the playbook settings" />
-      ) : settings.isError ? (
-        <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <SettingsEditor key={settings.data.version} settings={settings.data} save={save} />
-      )}
+      <QueryView query={settings} label="the playbook settings" lines={4}>
+        {(settingsData) => <SettingsEditor key={settingsData.version} settings={settingsData} save={save} />}
+      </QueryView>
     </Card>
   );
 }

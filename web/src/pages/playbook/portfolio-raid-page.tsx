@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { usePortfolioRaid, useRaciWarnings } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { type HeatMapCell, RiskHeatMap } from '../../charts/risk-heat-map';
-import { Badge, Card, EmptyState, ErrorState, humanise, Select, Skeleton } from '../../design';
+import { Badge, Card, EmptyState, humanise, QueryView, Select } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { ListExport } from '../list-export';
@@ -45,60 +45,54 @@ export function PortfolioRaidPage() {
           options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
         />
       </div>
-      {raid.isPending ? (
-        <Skeleton lines={8} label="Loading the RAID roll-up" />
-      ) : raid.isError ? (
-        <ErrorState error={raid.error} onRetry={() => void raid.refetch()} />
-      ) : (
-        <>
-          <div className="grid-2">
-            <RiskHeatMap
-              title="Portfolio risk heat map"
-              cells={raid.data.heatMap.cells}
-              {...(matrix ? { thresholds: matrix.thresholds } : {})}
-              selected={cell}
-              onSelect={setCell}
-              fileName="portfolio-risk-heat-map.csv"
-            />
-            <Card title="Counts">
-              <dl className="facts">
-                <dt>Open risks</dt>
-                <dd>{raid.data.risks.open}</dd>
-                <dt>By rating</dt>
-                <dd>
-                  <Badge tone="red">High {raid.data.risks.byRating.high}</Badge>{' '}
-                  <Badge tone="amber">Medium {raid.data.risks.byRating.medium}</Badge>{' '}
-                  <Badge tone="green">Low {raid.data.risks.byRating.low}</Badge>
-                </dd>
-                <dt>Expected monetary value</dt>
-                <dd>{formatMoney(raid.data.risks.expectedMonetaryValue)}</dd>
-                <dt>Open issues</dt>
-                <dd>
-                  {raid.data.issues.open} ({raid.data.issues.overdue} overdue, {raid.data.issues.escalated}{' '}
-                  escalated)
-                </dd>
-                <dt>Assumptions</dt>
-                <dd>
-                  {raid.data.assumptions.open} open, {raid.data.assumptions.overdue} overdue
-                </dd>
-                <dt>Decisions</dt>
-                <dd>
-                  {raid.data.decisions.total} ({raid.data.decisions.proposed} proposed)
-                </dd>
-              </dl>
-            </Card>
-          </div>
-          <FlaggedList flagged={raid.data.flagged} cell={cell} projectOf={projectOf} />
-        </>
-      )}
-      <Card title="RACI warnings">
-        {raci.isPending ? (
-          <Skeleton label="Loading RACI warnings" />
-        ) : raci.isError ? (
-          <ErrorState error={raci.error} />
-        ) : (
-          <RaciWarningList data={raci.data} projectOf={projectOf} />
+      <QueryView query={raid} label="the RAID roll-up" lines={8}>
+        {(raidData) => (
+          <>
+            <div className="grid-2">
+              <RiskHeatMap
+                title="Portfolio risk heat map"
+                cells={raidData.heatMap.cells}
+                {...(matrix ? { thresholds: matrix.thresholds } : {})}
+                selected={cell}
+                onSelect={setCell}
+                fileName="portfolio-risk-heat-map.csv"
+              />
+              <Card title="Counts">
+                <dl className="facts">
+                  <dt>Open risks</dt>
+                  <dd>{raidData.risks.open}</dd>
+                  <dt>By rating</dt>
+                  <dd>
+                    <Badge tone="red">High {raidData.risks.byRating.high}</Badge>{' '}
+                    <Badge tone="amber">Medium {raidData.risks.byRating.medium}</Badge>{' '}
+                    <Badge tone="green">Low {raidData.risks.byRating.low}</Badge>
+                  </dd>
+                  <dt>Expected monetary value</dt>
+                  <dd>{formatMoney(raidData.risks.expectedMonetaryValue)}</dd>
+                  <dt>Open issues</dt>
+                  <dd>
+                    {raidData.issues.open} ({raidData.issues.overdue} overdue, {raidData.issues.escalated}{' '}
+                    escalated)
+                  </dd>
+                  <dt>Assumptions</dt>
+                  <dd>
+                    {raidData.assumptions.open} open, {raidData.assumptions.overdue} overdue
+                  </dd>
+                  <dt>Decisions</dt>
+                  <dd>
+                    {raidData.decisions.total} ({raidData.decisions.proposed} proposed)
+                  </dd>
+                </dl>
+              </Card>
+            </div>
+            <FlaggedList flagged={raidData.flagged} cell={cell} projectOf={projectOf} />
+          </>
         )}
+      </QueryView>
+      <Card title="RACI warnings">
+        <QueryView query={raci} label="RACI warnings">
+          {(raciData) => <RaciWarningList data={raciData} projectOf={projectOf} />}
+        </QueryView>
       </Card>
     </>
   );

@@ -2,18 +2,7 @@ import { useState } from 'react';
 import type { DocumentTemplate } from '../../../../core/playbook/methodology';
 import { isApiError } from '../../api/client';
 import { type ProjectDocument, usePlaybookList, useSaveProjectDocument } from '../../api/playbook';
-import {
-  Badge,
-  Button,
-  Card,
-  Dialog,
-  ErrorState,
-  Input,
-  optionsOf,
-  Select,
-  Skeleton,
-  Textarea,
-} from '../../design';
+import { Badge, Button, Card, Dialog, Input, optionsOf, QueryView, Select, Textarea } from '../../design';
 import { ConflictNotice } from './conflict-notice';
 import { FieldProblems, fieldErrorOf } from './decision-dialog';
 import { computeCompletion, filledFields } from './document-completion';
@@ -37,64 +26,64 @@ export function ProjectDocumentsCard({
   );
   return (
     <Card title="Documents">
-      {documents.isPending ? (
-        <Skeleton label="Loading project documents" />
-      ) : documents.isError ? (
-        <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
-      ) : (
-        <TableWrap label="Project documents">
-          <table className="t-table">
-            <caption className="visually-hidden">Project documents</caption>
-            <thead>
-              <tr>
-                <th scope="col">Document</th>
-                <th scope="col">Required fields</th>
-                <th scope="col">Status</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {templates.map((t) => {
-                // Several documents may fill one template; the most complete one counts, as at the gate.
-                const mine = documents.data
-                  .filter((d) => d.documentKey === t.key)
-                  .map((d) => ({ d, c: computeCompletion(t, d.fields) }))
-                  .sort((a, b) => a.c.missing.length - b.c.missing.length);
-                const best = mine[0];
-                return (
-                  <tr key={t.key}>
-                    <td>{best ? best.d.title : t.name}</td>
-                    <td>
-                      {!best ? (
-                        <span className="muted">Not started</span>
-                      ) : best.c.complete ? (
-                        <Badge tone="green">All {best.c.required} filled</Badge>
-                      ) : (
-                        <>
-                          <Badge tone="amber">
-                            {best.c.filled} of {best.c.required}
-                          </Badge>{' '}
-                          <span className="muted">missing {best.c.missing.join(', ')}</span>
-                        </>
-                      )}
-                    </td>
-                    <td>{best ? (best.d.status === 'final' ? 'Final' : 'Draft') : '—'}</td>
-                    <td>
-                      <Button
-                        size="sm"
-                        onClick={() => setEditing(best ? { template: t, document: best.d } : { template: t })}
-                        aria-label={`${best ? 'Edit' : 'Fill in'} ${t.name}`}
-                      >
-                        {best ? 'Edit' : 'Fill in'}
-                      </Button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <QueryView query={documents} label="project documents">
+        {(documentsData) => (
+          <TableWrap label="Project documents">
+            <table className="t-table">
+              <caption className="visually-hidden">Project documents</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Document</th>
+                  <th scope="col">Required fields</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {templates.map((t) => {
+                  // Several documents may fill one template; the most complete one counts, as at the gate.
+                  const mine = documentsData
+                    .filter((d) => d.documentKey === t.key)
+                    .map((d) => ({ d, c: computeCompletion(t, d.fields) }))
+                    .sort((a, b) => a.c.missing.length - b.c.missing.length);
+                  const best = mine[0];
+                  return (
+                    <tr key={t.key}>
+                      <td>{best ? best.d.title : t.name}</td>
+                      <td>
+                        {!best ? (
+                          <span className="muted">Not started</span>
+                        ) : best.c.complete ? (
+                          <Badge tone="green">All {best.c.required} filled</Badge>
+                        ) : (
+                          <>
+                            <Badge tone="amber">
+                              {best.c.filled} of {best.c.required}
+                            </Badge>{' '}
+                            <span className="muted">missing {best.c.missing.join(', ')}</span>
+                          </>
+                        )}
+                      </td>
+                      <td>{best ? (best.d.status === 'final' ? 'Final' : 'Draft') : '—'}</td>
+                      <td>
+                        <Button
+                          size="sm"
+                          onClick={() =>
+                            setEditing(best ? { template: t, document: best.d } : { template: t })
+                          }
+                          aria-label={`${best ? 'Edit' : 'Fill in'} ${t.name}`}
+                        >
+                          {best ? 'Edit' : 'Fill in'}
+                        </Button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </QueryView>
       {editing && (
         <DocumentDialog
           projectId={projectId}

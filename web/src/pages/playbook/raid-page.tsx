@@ -2,17 +2,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { type Risk, usePlaybookList, usePortfolioRaid } from '../../api/playbook';
 import { type HeatMapCell, RiskHeatMap } from '../../charts/risk-heat-map';
-import {
-  Badge,
-  type BadgeTone,
-  Button,
-  Card,
-  EmptyState,
-  ErrorState,
-  humanise,
-  Select,
-  Skeleton,
-} from '../../design';
+import { Badge, type BadgeTone, Button, Card, EmptyState, humanise, QueryView, Select } from '../../design';
 import { formatMoney } from '../../lib/format';
 import type { ExportColumn } from '../../lib/list-export';
 import { ListExport } from '../list-export';
@@ -63,79 +53,77 @@ export function RaidPage() {
   return (
     <>
       <ProjectPlaybookHeader projectId={projectId} page="RAID log" />
-      {risks.isPending ? (
-        <Skeleton lines={6} label="Loading risks" />
-      ) : risks.isError ? (
-        <ErrorState error={risks.error} onRetry={() => void risks.refetch()} />
-      ) : (
-        <>
-          <RiskHeatMap
-            title="Risk matrix"
-            cells={cells}
-            {...(matrix?.thresholds ? { thresholds: matrix.thresholds } : {})}
-            selected={cell}
-            onSelect={setCell}
-            fileName="project-risk-matrix.csv"
-          />
-          <Card
-            title={`Risks (${shown.length} of ${risks.data.length} open)`}
-            actions={
-              <div className="row">
-                <ListExport<Risk>
-                  title="Risks"
-                  fileStem="risks"
-                  columns={riskExportColumns(people, flagsOf)}
-                  rows={shown}
-                  disabled={shown.length === 0}
-                />
-                <Button variant="primary" onClick={() => setAdding(true)}>
-                  Add risk
-                </Button>
-              </div>
-            }
-          >
-            <div className="row">
-              <Select
-                label="Rating"
-                placeholder="Any"
-                value={rating}
-                onChange={(e) => setRating(e.target.value)}
-                options={['high', 'medium', 'low'].map((v) => ({ value: v, label: humanise(v) }))}
-              />
-              <Select
-                label="Flag"
-                placeholder="Any"
-                value={flag}
-                onChange={(e) => setFlag(e.target.value)}
-                options={[
-                  { value: 'review_overdue', label: 'Review overdue' },
-                  { value: 'escalating', label: 'Escalating' },
-                ]}
-              />
-              {cell && (
-                <Button size="sm" onClick={() => setCell(null)}>
-                  Clear cell filter (P{cell.probability} × I{cell.impact})
-                </Button>
-              )}
-            </div>
-            {shown.length === 0 ? (
-              <EmptyState title="No risks match" />
-            ) : (
-              <RiskTable risks={shown} people={people} flagsOf={flagsOf} onEdit={setEditing} />
-            )}
-          </Card>
-          <RaidRegisters projectId={projectId} />
-          {adding && <RiskFormDialog projectId={projectId} onClose={() => setAdding(false)} />}
-          {editing && (
-            <RiskFormDialog
-              key={editing.id}
-              projectId={projectId}
-              risk={editing}
-              onClose={() => setEditing(null)}
+      <QueryView query={risks} label="risks" lines={6}>
+        {(risksData) => (
+          <>
+            <RiskHeatMap
+              title="Risk matrix"
+              cells={cells}
+              {...(matrix?.thresholds ? { thresholds: matrix.thresholds } : {})}
+              selected={cell}
+              onSelect={setCell}
+              fileName="project-risk-matrix.csv"
             />
-          )}
-        </>
-      )}
+            <Card
+              title={`Risks (${shown.length} of ${risksData.length} open)`}
+              actions={
+                <div className="row">
+                  <ListExport<Risk>
+                    title="Risks"
+                    fileStem="risks"
+                    columns={riskExportColumns(people, flagsOf)}
+                    rows={shown}
+                    disabled={shown.length === 0}
+                  />
+                  <Button variant="primary" onClick={() => setAdding(true)}>
+                    Add risk
+                  </Button>
+                </div>
+              }
+            >
+              <div className="row">
+                <Select
+                  label="Rating"
+                  placeholder="Any"
+                  value={rating}
+                  onChange={(e) => setRating(e.target.value)}
+                  options={['high', 'medium', 'low'].map((v) => ({ value: v, label: humanise(v) }))}
+                />
+                <Select
+                  label="Flag"
+                  placeholder="Any"
+                  value={flag}
+                  onChange={(e) => setFlag(e.target.value)}
+                  options={[
+                    { value: 'review_overdue', label: 'Review overdue' },
+                    { value: 'escalating', label: 'Escalating' },
+                  ]}
+                />
+                {cell && (
+                  <Button size="sm" onClick={() => setCell(null)}>
+                    Clear cell filter (P{cell.probability} × I{cell.impact})
+                  </Button>
+                )}
+              </div>
+              {shown.length === 0 ? (
+                <EmptyState title="No risks match" />
+              ) : (
+                <RiskTable risks={shown} people={people} flagsOf={flagsOf} onEdit={setEditing} />
+              )}
+            </Card>
+            <RaidRegisters projectId={projectId} />
+            {adding && <RiskFormDialog projectId={projectId} onClose={() => setAdding(false)} />}
+            {editing && (
+              <RiskFormDialog
+                key={editing.id}
+                projectId={projectId}
+                risk={editing}
+                onClose={() => setEditing(null)}
+              />
+            )}
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

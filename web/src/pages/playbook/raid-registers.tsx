@@ -7,7 +7,7 @@ import {
   usePlaybookList,
   usePlaybookWrite,
 } from '../../api/playbook';
-import { Badge, Button, Card, ErrorState, humanise, Skeleton } from '../../design';
+import { Badge, Button, Card, ErrorState, humanise, QueryView } from '../../design';
 import { formatDate } from '../../lib/format';
 import { ConflictNotice } from './conflict-notice';
 import type { RaidKind, RaidRecord } from './raid-entry';
@@ -42,141 +42,135 @@ export function RaidRegisters({ projectId }: { projectId: string }) {
   return (
     <div className="grid-2">
       <Card title="Issues" actions={add('issue')}>
-        {issues.isPending ? (
-          <Skeleton label="Loading issues" />
-        ) : issues.isError ? (
-          <ErrorState error={issues.error} onRetry={() => void issues.refetch()} />
-        ) : (
-          <ul>
-            {issues.data.map((i) => (
-              <li key={i.id}>
-                <Badge tone={i.severity === 'critical' || i.severity === 'high' ? 'red' : 'amber'}>
-                  {humanise(i.severity)}
-                </Badge>{' '}
-                {i.title} — due {formatDate(i.dueDate)}
-                {i.dueDate && i.dueDate < today() && i.status !== 'resolved' && i.status !== 'closed' && (
-                  <>
-                    {' '}
-                    <Badge tone="red">Overdue</Badge>
-                  </>
-                )}
-                {i.escalationLevel > 0 && (
-                  <span className="muted"> · escalated to {i.escalationPath[i.escalationLevel - 1]}</span>
-                )}
-                {i.escalationLevel === 0 && i.escalationPath.length > 0 && (
-                  <span className="muted"> · escalates to {i.escalationPath.join(', then ')}</span>
-                )}
-                {i.resolution && <span className="muted"> · resolution: {i.resolution}</span>}
-                <span className="row">
-                  {edit('issue', i)}
-                  {i.status !== 'resolved' && i.status !== 'closed' && (
+        <QueryView query={issues} label="issues">
+          {(issuesData) => (
+            <ul>
+              {issuesData.map((i) => (
+                <li key={i.id}>
+                  <Badge tone={i.severity === 'critical' || i.severity === 'high' ? 'red' : 'amber'}>
+                    {humanise(i.severity)}
+                  </Badge>{' '}
+                  {i.title} — due {formatDate(i.dueDate)}
+                  {i.dueDate && i.dueDate < today() && i.status !== 'resolved' && i.status !== 'closed' && (
                     <>
-                      {i.escalationLevel < i.escalationPath.length && (
+                      {' '}
+                      <Badge tone="red">Overdue</Badge>
+                    </>
+                  )}
+                  {i.escalationLevel > 0 && (
+                    <span className="muted"> · escalated to {i.escalationPath[i.escalationLevel - 1]}</span>
+                  )}
+                  {i.escalationLevel === 0 && i.escalationPath.length > 0 && (
+                    <span className="muted"> · escalates to {i.escalationPath.join(', then ')}</span>
+                  )}
+                  {i.resolution && <span className="muted"> · resolution: {i.resolution}</span>}
+                  <span className="row">
+                    {edit('issue', i)}
+                    {i.status !== 'resolved' && i.status !== 'closed' && (
+                      <>
+                        {i.escalationLevel < i.escalationPath.length && (
+                          <Button
+                            size="sm"
+                            disabled={issueWrite.isPending}
+                            onClick={() =>
+                              issueWrite.mutate({
+                                id: i.id,
+                                version: i.version,
+                                patch: { escalationLevel: i.escalationLevel + 1 },
+                              })
+                            }
+                            aria-label={`Escalate ${i.title} to ${i.escalationPath[i.escalationLevel]}`}
+                          >
+                            Escalate
+                          </Button>
+                        )}
                         <Button
                           size="sm"
                           disabled={issueWrite.isPending}
                           onClick={() =>
-                            issueWrite.mutate({
-                              id: i.id,
-                              version: i.version,
-                              patch: { escalationLevel: i.escalationLevel + 1 },
-                            })
+                            issueWrite.mutate({ id: i.id, version: i.version, patch: { status: 'resolved' } })
                           }
-                          aria-label={`Escalate ${i.title} to ${i.escalationPath[i.escalationLevel]}`}
+                          aria-label={`Resolve ${i.title}`}
                         >
-                          Escalate
+                          Resolve
                         </Button>
-                      )}
-                      <Button
-                        size="sm"
-                        disabled={issueWrite.isPending}
-                        onClick={() =>
-                          issueWrite.mutate({ id: i.id, version: i.version, patch: { status: 'resolved' } })
-                        }
-                        aria-label={`Resolve ${i.title}`}
-                      >
-                        Resolve
-                      </Button>
-                    </>
-                  )}
-                </span>
-              </li>
-            ))}
-            {issues.data.length === 0 && <li>No issues.</li>}
-          </ul>
-        )}
-      </Card>
-      <div className="stack">
-        <Card title="Assumptions" actions={add('assumption')}>
-          {assumptions.isPending ? (
-            <Skeleton label="Loading assumptions" />
-          ) : assumptions.isError ? (
-            <ErrorState error={assumptions.error} onRetry={() => void assumptions.refetch()} />
-          ) : (
-            <ul>
-              {assumptions.data.map((a) => (
-                <li key={a.id}>
-                  {a.title} — {humanise(a.status)}, validate by {formatDate(a.validateBy)}
-                  {a.notes && <span className="muted">: {a.notes}</span>}
-                  <span className="row">
-                    {edit('assumption', a)}
-                    {a.status === 'open' &&
-                      (['validated', 'invalidated'] as const).map((status) => (
-                        <Button
-                          key={status}
-                          size="sm"
-                          disabled={assumptionWrite.isPending}
-                          onClick={() =>
-                            assumptionWrite.mutate({ id: a.id, version: a.version, patch: { status } })
-                          }
-                          aria-label={`${humanise(status)}: ${a.title}`}
-                        >
-                          {humanise(status)}
-                        </Button>
-                      ))}
-                  </span>
-                </li>
-              ))}
-              {assumptions.data.length === 0 && <li>No assumptions.</li>}
-            </ul>
-          )}
-        </Card>
-        <Card title="Decisions" actions={add('decision')}>
-          {decisions.isPending ? (
-            <Skeleton label="Loading decisions" />
-          ) : decisions.isError ? (
-            <ErrorState error={decisions.error} onRetry={() => void decisions.refetch()} />
-          ) : (
-            <ul>
-              {decisions.data.map((d) => (
-                <li key={d.id}>
-                  {d.title} — {humanise(d.status)}
-                  {d.decidedOn && ` on ${formatDate(d.decidedOn)}`}
-                  {d.rationale && <span className="muted">: {d.rationale}</span>}
-                  <span className="row">
-                    {edit('decision', d)}
-                    {d.status === 'proposed' && (
-                      <Button
-                        size="sm"
-                        disabled={decisionWrite.isPending}
-                        onClick={() =>
-                          decisionWrite.mutate({
-                            id: d.id,
-                            version: d.version,
-                            patch: { status: 'decided', decidedOn: today() },
-                          })
-                        }
-                        aria-label={`Mark decided: ${d.title}`}
-                      >
-                        Mark decided
-                      </Button>
+                      </>
                     )}
                   </span>
                 </li>
               ))}
-              {decisions.data.length === 0 && <li>No decisions.</li>}
+              {issuesData.length === 0 && <li>No issues.</li>}
             </ul>
           )}
+        </QueryView>
+      </Card>
+      <div className="stack">
+        <Card title="Assumptions" actions={add('assumption')}>
+          <QueryView query={assumptions} label="assumptions">
+            {(assumptionsData) => (
+              <ul>
+                {assumptionsData.map((a) => (
+                  <li key={a.id}>
+                    {a.title} — {humanise(a.status)}, validate by {formatDate(a.validateBy)}
+                    {a.notes && <span className="muted">: {a.notes}</span>}
+                    <span className="row">
+                      {edit('assumption', a)}
+                      {a.status === 'open' &&
+                        (['validated', 'invalidated'] as const).map((status) => (
+                          <Button
+                            key={status}
+                            size="sm"
+                            disabled={assumptionWrite.isPending}
+                            onClick={() =>
+                              assumptionWrite.mutate({ id: a.id, version: a.version, patch: { status } })
+                            }
+                            aria-label={`${humanise(status)}: ${a.title}`}
+                          >
+                            {humanise(status)}
+                          </Button>
+                        ))}
+                    </span>
+                  </li>
+                ))}
+                {assumptionsData.length === 0 && <li>No assumptions.</li>}
+              </ul>
+            )}
+          </QueryView>
+        </Card>
+        <Card title="Decisions" actions={add('decision')}>
+          <QueryView query={decisions} label="decisions">
+            {(decisionsData) => (
+              <ul>
+                {decisionsData.map((d) => (
+                  <li key={d.id}>
+                    {d.title} — {humanise(d.status)}
+                    {d.decidedOn && ` on ${formatDate(d.decidedOn)}`}
+                    {d.rationale && <span className="muted">: {d.rationale}</span>}
+                    <span className="row">
+                      {edit('decision', d)}
+                      {d.status === 'proposed' && (
+                        <Button
+                          size="sm"
+                          disabled={decisionWrite.isPending}
+                          onClick={() =>
+                            decisionWrite.mutate({
+                              id: d.id,
+                              version: d.version,
+                              patch: { status: 'decided', decidedOn: today() },
+                            })
+                          }
+                          aria-label={`Mark decided: ${d.title}`}
+                        >
+                          Mark decided
+                        </Button>
+                      )}
+                    </span>
+                  </li>
+                ))}
+                {decisionsData.length === 0 && <li>No decisions.</li>}
+              </ul>
+            )}
+          </QueryView>
         </Card>
       </div>
       {failed !== undefined &&

@@ -4,18 +4,7 @@ import { type SetupPlan, type SetupStep, useSetupPlan, useUpdateSetupStep } from
 import { useEverything } from '../../api/resources';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SimpleBarChart } from '../../charts/lazy-charts';
-import {
-  Badge,
-  Button,
-  Card,
-  Dialog,
-  EmptyState,
-  ErrorState,
-  Input,
-  Select,
-  Skeleton,
-  Textarea,
-} from '../../design';
+import { Badge, Button, Card, Dialog, ErrorState, Input, QueryView, Select, Textarea } from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { ConflictNotice } from './conflict-notice';
@@ -46,48 +35,50 @@ export function SetupPlanPage() {
           </p>
         </div>
       </div>
-      {plan.isPending ? (
-        <Skeleton lines={8} label="Loading the PMO setup plan" />
-      ) : plan.isError ? (
-        <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
-      ) : plan.data.items.length === 0 ? (
-        <EmptyState title="No setup steps" />
-      ) : (
-        <>
-          <Progress plan={plan.data} />
-          {isApiError(update.error, 'precondition_failed') ? (
-            <ConflictNotice />
-          ) : (
-            update.isError && <ErrorState error={update.error} />
-          )}
-          {plan.data.progress.steps.map((s) => (
-            <Card
-              key={s.step}
-              title={s.step}
-              actions={
-                <Badge
-                  tone={s.done === s.total ? 'green' : 'neutral'}
-                >{`${s.done} of ${s.total} done`}</Badge>
-              }
-            >
-              <ul className="setup-steps">
-                {plan.data.items
-                  .filter((i) => i.step === s.step)
-                  .map((item) => (
-                    <StepRow
-                      key={item.key}
-                      item={item}
-                      busy={update.isPending}
-                      onToggle={(done) => update.mutate({ key: item.key, version: item.version, done })}
-                      onPlan={() => setPlanning(item.key)}
-                    />
-                  ))}
-              </ul>
-            </Card>
-          ))}
-          {planned && <PlanDialog item={planned} onClose={() => setPlanning(null)} />}
-        </>
-      )}
+      <QueryView
+        query={plan}
+        label="the PMO setup plan"
+        lines={8}
+        empty="No setup steps"
+        isEmpty={(planData) => planData.items.length === 0}
+      >
+        {(planData) => (
+          <>
+            <Progress plan={planData} />
+            {isApiError(update.error, 'precondition_failed') ? (
+              <ConflictNotice />
+            ) : (
+              update.isError && <ErrorState error={update.error} />
+            )}
+            {planData.progress.steps.map((s) => (
+              <Card
+                key={s.step}
+                title={s.step}
+                actions={
+                  <Badge
+                    tone={s.done === s.total ? 'green' : 'neutral'}
+                  >{`${s.done} of ${s.total} done`}</Badge>
+                }
+              >
+                <ul className="setup-steps">
+                  {planData.items
+                    .filter((i) => i.step === s.step)
+                    .map((item) => (
+                      <StepRow
+                        key={item.key}
+                        item={item}
+                        busy={update.isPending}
+                        onToggle={(done) => update.mutate({ key: item.key, version: item.version, done })}
+                        onPlan={() => setPlanning(item.key)}
+                      />
+                    ))}
+                </ul>
+              </Card>
+            ))}
+            {planned && <PlanDialog item={planned} onClose={() => setPlanning(null)} />}
+          </>
+        )}
+      </QueryView>
       <PlaybookSettingsCard />
     </>
   );

@@ -9,7 +9,7 @@ import {
   useProjectHealth,
   useStatusDraft,
 } from '../../api/playbook';
-import { Button, Card, EmptyState, ErrorState, HealthBadge, Select, Skeleton, Textarea } from '../../design';
+import { Button, Card, EmptyState, ErrorState, HealthBadge, QueryView, Select, Textarea } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictNotice } from './conflict-notice';
 import { fieldErrorOf } from './decision-dialog';
@@ -35,93 +35,93 @@ export function StatusPage() {
   return (
     <>
       <ProjectPlaybookHeader projectId={projectId} page="Status reports" />
-      {reports.isPending ? (
-        <Skeleton lines={6} label="Loading status reports" />
-      ) : reports.isError ? (
-        <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
-      ) : (
-        <>
-          <HealthNow projectId={projectId} />
-          {current ? (
-            <DraftEditor key={`${current.id}-${current.version}`} report={current} />
-          ) : (
-            <Card title="Next report">
-              <p>
-                Triad pre-fills the draft from milestone slippage, open high risks, budget burn and
-                throughput.
-              </p>
-              <Button variant="primary" disabled={draft.isPending} onClick={() => draft.mutate()}>
-                Create pre-filled draft
-              </Button>
-              {draft.isError && <ErrorState error={draft.error} />}
-            </Card>
-          )}
-          <Card title="History">
-            {reports.data.length === 0 ? (
-              <EmptyState title="No reports yet" />
+      <QueryView query={reports} label="status reports" lines={6}>
+        {(reportsData) => (
+          <>
+            <HealthNow projectId={projectId} />
+            {current ? (
+              <DraftEditor key={`${current.id}-${current.version}`} report={current} />
             ) : (
-              <TableWrap label="Status report history">
-                <table className="t-table">
-                  <caption className="visually-hidden">Status report history</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Period end</th>
-                      {DIMENSIONS.map((d) => (
-                        <th scope="col" key={d}>
-                          {d.charAt(0).toUpperCase() + d.slice(1)}
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        Health
-                      </th>
-                      <th scope="col">State</th>
-                      <th scope="col">Export</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {reports.data.map((r) => (
-                      <tr key={r.id}>
-                        <td>{formatDate(r.periodEnd)}</td>
-                        {DIMENSIONS.map((d) => (
-                          <td key={d}>
-                            <HealthBadge health={ragOf(r, d)} />
-                          </td>
-                        ))}
-                        <td className="num" title={r.health.formula}>
-                          {r.health.score === null ? '—' : Math.round(r.health.score)}
-                        </td>
-                        <td>
-                          {r.state === 'published' ? `Published ${formatDateTime(r.publishedAt)}` : 'Draft'}
-                        </td>
-                        <td>
-                          <div className="row">
-                            <Button
-                              size="sm"
-                              onClick={() =>
-                                void downloadStatusReport(r.id, 'markdown', `status-${r.periodEnd}`)
-                              }
-                              aria-label={`Markdown of ${r.periodEnd}`}
-                            >
-                              Markdown
-                            </Button>
-                            <Button
-                              size="sm"
-                              onClick={() => void downloadStatusReport(r.id, 'pdf', `status-${r.periodEnd}`)}
-                              aria-label={`PDF of ${r.periodEnd}`}
-                            >
-                              PDF
-                            </Button>
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <Card title="Next report">
+                <p>
+                  Triad pre-fills the draft from milestone slippage, open high risks, budget burn and
+                  throughput.
+                </p>
+                <Button variant="primary" disabled={draft.isPending} onClick={() => draft.mutate()}>
+                  Create pre-filled draft
+                </Button>
+                {draft.isError && <ErrorState error={draft.error} />}
+              </Card>
             )}
-          </Card>
-        </>
-      )}
+            <Card title="History">
+              {reportsData.length === 0 ? (
+                <EmptyState title="No reports yet" />
+              ) : (
+                <TableWrap label="Status report history">
+                  <table className="t-table">
+                    <caption className="visually-hidden">Status report history</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Period end</th>
+                        {DIMENSIONS.map((d) => (
+                          <th scope="col" key={d}>
+                            {d.charAt(0).toUpperCase() + d.slice(1)}
+                          </th>
+                        ))}
+                        <th scope="col" className="num">
+                          Health
+                        </th>
+                        <th scope="col">State</th>
+                        <th scope="col">Export</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {reportsData.map((r) => (
+                        <tr key={r.id}>
+                          <td>{formatDate(r.periodEnd)}</td>
+                          {DIMENSIONS.map((d) => (
+                            <td key={d}>
+                              <HealthBadge health={ragOf(r, d)} />
+                            </td>
+                          ))}
+                          <td className="num" title={r.health.formula}>
+                            {r.health.score === null ? '—' : Math.round(r.health.score)}
+                          </td>
+                          <td>
+                            {r.state === 'published' ? `Published ${formatDateTime(r.publishedAt)}` : 'Draft'}
+                          </td>
+                          <td>
+                            <div className="row">
+                              <Button
+                                size="sm"
+                                onClick={() =>
+                                  void downloadStatusReport(r.id, 'markdown', `status-${r.periodEnd}`)
+                                }
+                                aria-label={`Markdown of ${r.periodEnd}`}
+                              >
+                                Markdown
+                              </Button>
+                              <Button
+                                size="sm"
+                                onClick={() =>
+                                  void downloadStatusReport(r.id, 'pdf', `status-${r.periodEnd}`)
+                                }
+                                aria-label={`PDF of ${r.periodEnd}`}
+                              >
+                                PDF
+                              </Button>
+                            </div>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              )}
+            </Card>
+          </>
+        )}
+      </QueryView>
     </>
   );
 }
@@ -211,32 +211,30 @@ function HealthNow({ projectId }: { projectId: string }) {
   const health = useProjectHealth(projectId);
   return (
     <Card title="Health now">
-      {health.isPending ? (
-        <Skeleton label="Loading project health" />
-      ) : health.isError ? (
-        <ErrorState error={health.error} onRetry={() => void health.refetch()} />
-      ) : (
-        <>
-          <p>
-            <strong>
-              {health.data.score === null ? 'Not scored' : `${Math.round(health.data.score)} / 100`}
-            </strong>{' '}
-            <HealthBadge health={health.data.rating as Rag | null} /> as of {formatDate(health.data.asOf)}
-          </p>
-          <p className="muted">Formula: {health.data.formula}</p>
-          <dl className="facts">
-            {DIMENSIONS.map((d) => (
-              <div key={d} style={{ display: 'contents' }}>
-                <dt>{d.charAt(0).toUpperCase() + d.slice(1)}</dt>
-                <dd>
-                  <HealthBadge health={health.data.dimensions[d].rag as Rag | null} />{' '}
-                  <span className="muted">{health.data.dimensions[d].reasons.join('; ')}</span>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </>
-      )}
+      <QueryView query={health} label="project health">
+        {(healthData) => (
+          <>
+            <p>
+              <strong>
+                {healthData.score === null ? 'Not scored' : `${Math.round(healthData.score)} / 100`}
+              </strong>{' '}
+              <HealthBadge health={healthData.rating as Rag | null} /> as of {formatDate(healthData.asOf)}
+            </p>
+            <p className="muted">Formula: {healthData.formula}</p>
+            <dl className="facts">
+              {DIMENSIONS.map((d) => (
+                <div key={d} style={{ display: 'contents' }}>
+                  <dt>{d.charAt(0).toUpperCase() + d.slice(1)}</dt>
+                  <dd>
+                    <HealthBadge health={healthData.dimensions[d].rag as Rag | null} />{' '}
+                    <span className="muted">{healthData.dimensions[d].reasons.join('; ')}</span>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        )}
+      </QueryView>
     </Card>
   );
 }

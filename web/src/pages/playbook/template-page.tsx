@@ -7,7 +7,18 @@ import {
   usePlaybookWrite,
   useTemplateVersions,
 } from '../../api/playbook';
-import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, humanise, Input, Skeleton } from '../../design';
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  Dialog,
+  ErrorState,
+  humanise,
+  Input,
+  QueryView,
+  Skeleton,
+} from '../../design';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { FieldProblems } from './decision-dialog';
@@ -138,20 +149,18 @@ function Versions({ templateId }: { templateId: string }) {
   const versions = useTemplateVersions(templateId);
   return (
     <Card title="Versions">
-      {versions.isPending ? (
-        <Skeleton label="Loading versions" />
-      ) : versions.isError ? (
-        <ErrorState error={versions.error} />
-      ) : (
-        <ul>
-          {versions.data.map((v) => (
-            <li key={v.templateVersion}>
-              Version {v.templateVersion} — {formatDateTime(v.createdAt)} · {v.projectCount} project(s)
-              running on it
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={versions} label="versions">
+        {(versionsData) => (
+          <ul>
+            {versionsData.map((v) => (
+              <li key={v.templateVersion}>
+                Version {v.templateVersion} — {formatDateTime(v.createdAt)} · {v.projectCount} project(s)
+                running on it
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Card>
   );
 }

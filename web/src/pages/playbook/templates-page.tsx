@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { type Template, useEnsureDefaults, usePlaybookList } from '../../api/playbook';
-import { Badge, Card, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
+import { Badge, Card, humanise, QueryView } from '../../design';
 import { formatDateTime } from '../../lib/format';
 import { ListExport } from '../list-export';
 import { usePageTitle } from '../record-name';
@@ -50,54 +50,56 @@ export function TemplatesPage() {
           />
         }
       >
-        {templates.isPending ? (
-          <Skeleton label="Loading templates" />
-        ) : templates.isError ? (
-          <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />
-        ) : templates.data.length === 0 ? (
-          <EmptyState title="No templates yet">Creating Triad's defaults…</EmptyState>
-        ) : (
-          <TableWrap label="Methodology templates">
-            <table className="t-table">
-              <caption className="visually-hidden">Methodology templates</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Template</th>
-                  <th scope="col">Methodology</th>
-                  <th scope="col" className="num">
-                    Version
-                  </th>
-                  <th scope="col" className="num">
-                    Phases
-                  </th>
-                  <th scope="col" className="num">
-                    Gates
-                  </th>
-                  <th scope="col" className="num">
-                    Projects
-                  </th>
-                  <th scope="col">Last changed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {templates.data.map((t) => (
-                  <tr key={t.id}>
-                    <td>
-                      <Link to={`/portfolio/playbook/${t.id}`}>{t.name}</Link>{' '}
-                      {t.isDefault && <Badge>Triad default</Badge>}
-                    </td>
-                    <td>{humanise(t.methodology)}</td>
-                    <td className="num">{t.version}</td>
-                    <td className="num">{t.content.phases.length}</td>
-                    <td className="num">{t.content.gates.length}</td>
-                    <td className="num">{t.projectCount}</td>
-                    <td>{formatDateTime(t.updatedAt)}</td>
+        <QueryView
+          query={templates}
+          label="templates"
+          empty="No templates yet"
+          emptyHint="Creating Triad's defaults…"
+          isEmpty={(templatesData) => templatesData.length === 0}
+        >
+          {(templatesData) => (
+            <TableWrap label="Methodology templates">
+              <table className="t-table">
+                <caption className="visually-hidden">Methodology templates</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Template</th>
+                    <th scope="col">Methodology</th>
+                    <th scope="col" className="num">
+                      Version
+                    </th>
+                    <th scope="col" className="num">
+                      Phases
+                    </th>
+                    <th scope="col" className="num">
+                      Gates
+                    </th>
+                    <th scope="col" className="num">
+                      Projects
+                    </th>
+                    <th scope="col">Last changed</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+                </thead>
+                <tbody>
+                  {templatesData.map((t) => (
+                    <tr key={t.id}>
+                      <td>
+                        <Link to={`/portfolio/playbook/${t.id}`}>{t.name}</Link>{' '}
+                        {t.isDefault && <Badge>Triad default</Badge>}
+                      </td>
+                      <td>{humanise(t.methodology)}</td>
+                      <td className="num">{t.version}</td>
+                      <td className="num">{t.content.phases.length}</td>
+                      <td className="num">{t.content.gates.length}</td>
+                      <td className="num">{t.projectCount}</td>
+                      <td>{formatDateTime(t.updatedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+        </QueryView>
       </Card>
     </>
   );

@@ -8,7 +8,7 @@ import {
   useSetBudgetStatus,
   useTimeEntries,
 } from '../../api/resources-money';
-import { Badge, Button, Card, EmptyState, ErrorState, humanise, Skeleton } from '../../design';
+import { Badge, Button, Card, ErrorState, humanise, QueryView } from '../../design';
 import { usePageTitle, usePeopleNames } from '../record-name';
 import { BudgetFormCard } from './budget-form-card';
 import { CostImportCard } from './cost-import-card';
@@ -36,55 +36,57 @@ export function ProjectBudgetPage() {
       <div className="stack">
         <BudgetVersions projectId={projectId} />
         <Card title="Budget vs actual by month">
-          {bva.isPending ? (
-            <Skeleton lines={6} label="Loading budget and actuals" />
-          ) : bva.isError ? (
-            <ErrorState error={bva.error} onRetry={() => void bva.refetch()} />
-          ) : !b || b.months.length === 0 ? (
-            <EmptyState title="No budget lines or actuals yet" />
-          ) : (
-            <section
-              className="t-table-wrap"
-              style={{ maxHeight: 420, overflow: 'auto' }}
-              aria-label="Budget and actual per month"
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-              tabIndex={0}
-            >
-              <table className="t-table">
-                <caption className="visually-hidden">Budget and actual per month</caption>
-                <TableHead
-                  columns={[
-                    'Month',
-                    { num: 'Original' },
-                    { num: 'Current' },
-                    { num: 'Forecast' },
-                    { num: 'Actual labour' },
-                    { num: 'Actual non-labour' },
-                    { num: 'Actual capex' },
-                    { num: 'Actual opex' },
-                    { num: 'Actual total' },
-                    { num: 'Variance' },
-                  ]}
-                />
-                <tbody>
-                  {b.months.map((m) => (
-                    <tr key={m.month}>
-                      <th scope="row">{m.month}</th>
-                      <td className="num">{money(m.budget.original.total)}</td>
-                      <td className="num">{money(m.budget.current.total)}</td>
-                      <td className="num">{money(m.budget.forecast.total)}</td>
-                      <td className="num">{money(m.actual.labour)}</td>
-                      <td className="num">{money(m.actual.nonLabour)}</td>
-                      <td className="num">{money(m.actual.capex)}</td>
-                      <td className="num">{money(m.actual.opex)}</td>
-                      <td className="num">{money(m.actual.total)}</td>
-                      <td className="num">{money(m.variance)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
+          <QueryView
+            query={bva}
+            label="budget and actuals"
+            lines={6}
+            empty="No budget lines or actuals yet"
+            isEmpty={(data) => data.months.length === 0}
+          >
+            {(data) => (
+              <section
+                className="t-table-wrap"
+                style={{ maxHeight: 420, overflow: 'auto' }}
+                aria-label="Budget and actual per month"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+                tabIndex={0}
+              >
+                <table className="t-table">
+                  <caption className="visually-hidden">Budget and actual per month</caption>
+                  <TableHead
+                    columns={[
+                      'Month',
+                      { num: 'Original' },
+                      { num: 'Current' },
+                      { num: 'Forecast' },
+                      { num: 'Actual labour' },
+                      { num: 'Actual non-labour' },
+                      { num: 'Actual capex' },
+                      { num: 'Actual opex' },
+                      { num: 'Actual total' },
+                      { num: 'Variance' },
+                    ]}
+                  />
+                  <tbody>
+                    {data.months.map((m) => (
+                      <tr key={m.month}>
+                        <th scope="row">{m.month}</th>
+                        <td className="num">{money(m.budget.original.total)}</td>
+                        <td className="num">{money(m.budget.current.total)}</td>
+                        <td className="num">{money(m.budget.forecast.total)}</td>
+                        <td className="num">{money(m.actual.labour)}</td>
+                        <td className="num">{money(m.actual.nonLabour)}</td>
+                        <td className="num">{money(m.actual.capex)}</td>
+                        <td className="num">{money(m.actual.opex)}</td>
+                        <td className="num">{money(m.actual.total)}</td>
+                        <td className="num">{money(m.variance)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </QueryView>
           {b && b.uncostedHours > 0 && (
             <p className="t-notice">{b.uncostedHours} hours have no rate and are not costed.</p>
           )}
@@ -103,49 +105,51 @@ function BudgetVersions({ projectId }: { projectId: string }) {
   const total = (x: BudgetRecord) => x.lines.reduce((s, l) => s + l.amount, 0);
   return (
     <Card title="Budget versions">
-      {budgets.isPending ? (
-        <Skeleton lines={3} label="Loading budgets" />
-      ) : budgets.isError ? (
-        <ErrorState error={budgets.error} />
-      ) : budgets.data.items.length === 0 ? (
-        <EmptyState title="No budgets for this project" />
-      ) : (
-        <table className="t-table">
-          <caption className="visually-hidden">Budget versions</caption>
-          <TableHead columns={['Name', 'Version', { num: 'Total' }, 'Periods', 'Status', 'Approval']} />
-          <tbody>
-            {budgets.data.items.map((x) => {
-              const periods = [...new Set(x.lines.map((l) => l.period))].sort();
-              return (
-                <tr key={x.id}>
-                  <th scope="row">{x.name}</th>
-                  <td>{humanise(x.budgetVersion)}</td>
-                  <td className="num">{money(total(x))}</td>
-                  <td>{periods.length ? `${periods[0]} – ${periods[periods.length - 1]}` : '—'}</td>
-                  <td>
-                    <Badge tone={x.status === 'approved' ? 'green' : 'neutral'}>{humanise(x.status)}</Badge>
-                    {x.approvedAt ? ` ${x.approvedAt.slice(0, 10)}` : ''}
-                  </td>
-                  <td>
-                    <Button
-                      size="sm"
-                      disabled={setStatus.isPending}
-                      onClick={() =>
-                        setStatus.mutate({
-                          budget: x,
-                          status: x.status === 'approved' ? 'draft' : 'approved',
-                        })
-                      }
-                    >
-                      {x.status === 'approved' ? `Reopen ${x.name}` : `Approve ${x.name}`}
-                    </Button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={budgets}
+        label="budgets"
+        lines={3}
+        empty="No budgets for this project"
+        isEmpty={(budgetsData) => budgetsData.items.length === 0}
+      >
+        {(budgetsData) => (
+          <table className="t-table">
+            <caption className="visually-hidden">Budget versions</caption>
+            <TableHead columns={['Name', 'Version', { num: 'Total' }, 'Periods', 'Status', 'Approval']} />
+            <tbody>
+              {budgetsData.items.map((x) => {
+                const periods = [...new Set(x.lines.map((l) => l.period))].sort();
+                return (
+                  <tr key={x.id}>
+                    <th scope="row">{x.name}</th>
+                    <td>{humanise(x.budgetVersion)}</td>
+                    <td className="num">{money(total(x))}</td>
+                    <td>{periods.length ? `${periods[0]} – ${periods[periods.length - 1]}` : '—'}</td>
+                    <td>
+                      <Badge tone={x.status === 'approved' ? 'green' : 'neutral'}>{humanise(x.status)}</Badge>
+                      {x.approvedAt ? ` ${x.approvedAt.slice(0, 10)}` : ''}
+                    </td>
+                    <td>
+                      <Button
+                        size="sm"
+                        disabled={setStatus.isPending}
+                        onClick={() =>
+                          setStatus.mutate({
+                            budget: x,
+                            status: x.status === 'approved' ? 'draft' : 'approved',
+                          })
+                        }
+                      >
+                        {x.status === 'approved' ? `Reopen ${x.name}` : `Approve ${x.name}`}
+                      </Button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
       {setStatus.error && <ErrorState error={setStatus.error} />}
     </Card>
   );
@@ -158,53 +162,57 @@ function Actuals({ projectId }: { projectId: string }) {
   return (
     <div className="grid-2">
       <Card title="Latest cost entries">
-        {costs.isPending ? (
-          <Skeleton lines={4} label="Loading costs" />
-        ) : costs.isError ? (
-          <ErrorState error={costs.error} />
-        ) : costs.data.items.length === 0 ? (
-          <EmptyState title="No cost entries" />
-        ) : (
-          <table className="t-table">
-            <caption className="visually-hidden">Cost entries</caption>
-            <TableHead columns={['Date', 'Description', 'Type', { num: 'Amount' }]} />
-            <tbody>
-              {costs.data.items.slice(0, 12).map((c) => (
-                <tr key={c.id}>
-                  <td>{c.incurredOn}</td>
-                  <td>{c.description ?? '—'}</td>
-                  <td>
-                    {humanise(c.costType)}, {c.category}
-                  </td>
-                  <td className="num">{money(c.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <QueryView
+          query={costs}
+          label="costs"
+          lines={4}
+          empty="No cost entries"
+          isEmpty={(costsData) => costsData.items.length === 0}
+        >
+          {(costsData) => (
+            <table className="t-table">
+              <caption className="visually-hidden">Cost entries</caption>
+              <TableHead columns={['Date', 'Description', 'Type', { num: 'Amount' }]} />
+              <tbody>
+                {costsData.items.slice(0, 12).map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.incurredOn}</td>
+                    <td>{c.description ?? '—'}</td>
+                    <td>
+                      {humanise(c.costType)}, {c.category}
+                    </td>
+                    <td className="num">{money(c.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
       </Card>
       <Card title="Latest time entries">
-        {time.isPending ? (
-          <Skeleton lines={4} label="Loading time" />
-        ) : time.isError ? (
-          <ErrorState error={time.error} />
-        ) : time.data.items.length === 0 ? (
-          <EmptyState title="No time entries" />
-        ) : (
-          <table className="t-table">
-            <caption className="visually-hidden">Time entries</caption>
-            <TableHead columns={['Date', 'Person', { num: 'Hours' }]} />
-            <tbody>
-              {time.data.items.slice(0, 12).map((t) => (
-                <tr key={t.id}>
-                  <td>{t.workedOn}</td>
-                  <td>{people.get(t.personId) ?? '…'}</td>
-                  <td className="num">{t.hours}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <QueryView
+          query={time}
+          label="time"
+          lines={4}
+          empty="No time entries"
+          isEmpty={(timeData) => timeData.items.length === 0}
+        >
+          {(timeData) => (
+            <table className="t-table">
+              <caption className="visually-hidden">Time entries</caption>
+              <TableHead columns={['Date', 'Person', { num: 'Hours' }]} />
+              <tbody>
+                {timeData.items.slice(0, 12).map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.workedOn}</td>
+                    <td>{people.get(t.personId) ?? '…'}</td>
+                    <td className="num">{t.hours}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
       </Card>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useEverything } from '../../api/resources';
 import { useOpenRequests, useRequestMutations } from '../../api/resources-money';
-import { Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { Button, Card, ErrorState, Input, QueryView, Select } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { emptyToNull, fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
@@ -137,41 +137,42 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
           {create.isSuccess && <span role="status">Requested; the heat map counts it as open demand.</span>}
         </div>
       </form>
-      {requests.isPending ? (
-        <Skeleton label="Loading open requests" />
-      ) : requests.isError ? (
-        <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No open requests in this window" />
-      ) : (
-        <table className="t-table">
-          <caption className="visually-hidden">Open requests in the window</caption>
-          <TableHead columns={['Asked for', 'Project', 'Team', 'From', 'To', 'Amount', 'Actions']} />
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{describeRequest(r)}</th>
-                <td>{projectName.get(r.projectId) ?? r.projectId}</td>
-                <td>{r.teamId ? (teamNames.get(r.teamId) ?? r.teamId) : '—'}</td>
-                <td>{r.startDate}</td>
-                <td>{r.endDate}</td>
-                <td>{r.unit === 'fte' ? `${r.amount} FTE` : `${r.amount} h`}</td>
-                <td>
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    disabled={cancel.isPending}
-                    onClick={() => cancel.mutate(r)}
-                    aria-label={`Cancel the request for ${describeRequest(r)} on ${projectName.get(r.projectId) ?? 'the project'}`}
-                  >
-                    Cancel
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={requests}
+        label="open requests"
+        empty="No open requests in this window"
+        isEmpty={() => rows.length === 0}
+      >
+        {() => (
+          <table className="t-table">
+            <caption className="visually-hidden">Open requests in the window</caption>
+            <TableHead columns={['Asked for', 'Project', 'Team', 'From', 'To', 'Amount', 'Actions']} />
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{describeRequest(r)}</th>
+                  <td>{projectName.get(r.projectId) ?? r.projectId}</td>
+                  <td>{r.teamId ? (teamNames.get(r.teamId) ?? r.teamId) : '—'}</td>
+                  <td>{r.startDate}</td>
+                  <td>{r.endDate}</td>
+                  <td>{r.unit === 'fte' ? `${r.amount} FTE` : `${r.amount} h`}</td>
+                  <td>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      disabled={cancel.isPending}
+                      onClick={() => cancel.mutate(r)}
+                      aria-label={`Cancel the request for ${describeRequest(r)} on ${projectName.get(r.projectId) ?? 'the project'}`}
+                    >
+                      Cancel
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
       {cancel.isError && <ErrorState error={cancel.error} />}
     </Card>
   );

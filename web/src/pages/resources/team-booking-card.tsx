@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useEverything } from '../../api/resources';
 import { type TEAM_BOOKING_UNITS, useTeamBookingMutations, useTeamBookings } from '../../api/resources-money';
-import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { Badge, Button, Card, ErrorState, Input, QueryView, Select } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
@@ -98,43 +98,44 @@ export function TeamBookingCard({ from, to }: { from: string; to: string }) {
           {create.isSuccess && <span role="status">Booked; the heat map now counts it.</span>}
         </div>
       </form>
-      {bookings.isPending ? (
-        <Skeleton label="Loading team bookings" />
-      ) : bookings.isError ? (
-        <ErrorState error={bookings.error} onRetry={() => void bookings.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No team bookings in this window" />
-      ) : (
-        <table className="t-table">
-          <caption className="visually-hidden">Team bookings in the window</caption>
-          <TableHead columns={['Team', 'Project', 'From', 'To', 'Amount', 'Booking', 'Actions']} />
-          <tbody>
-            {rows.map((b) => (
-              <tr key={b.id}>
-                <th scope="row">{teamNames.get(b.teamId) ?? b.teamId}</th>
-                <td>{projectName.get(b.projectId) ?? b.projectId}</td>
-                <td>{b.startDate}</td>
-                <td>{b.endDate}</td>
-                <td>{amountText(b.amount, b.unit)}</td>
-                <td>
-                  <Badge tone={b.booking === 'hard' ? 'neutral' : 'amber'}>{b.booking}</Badge>
-                </td>
-                <td>
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate(b)}
-                    aria-label={`Remove the booking of ${teamNames.get(b.teamId) ?? 'the team'} to ${projectName.get(b.projectId) ?? 'the project'}`}
-                  >
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={bookings}
+        label="team bookings"
+        empty="No team bookings in this window"
+        isEmpty={() => rows.length === 0}
+      >
+        {() => (
+          <table className="t-table">
+            <caption className="visually-hidden">Team bookings in the window</caption>
+            <TableHead columns={['Team', 'Project', 'From', 'To', 'Amount', 'Booking', 'Actions']} />
+            <tbody>
+              {rows.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">{teamNames.get(b.teamId) ?? b.teamId}</th>
+                  <td>{projectName.get(b.projectId) ?? b.projectId}</td>
+                  <td>{b.startDate}</td>
+                  <td>{b.endDate}</td>
+                  <td>{amountText(b.amount, b.unit)}</td>
+                  <td>
+                    <Badge tone={b.booking === 'hard' ? 'neutral' : 'amber'}>{b.booking}</Badge>
+                  </td>
+                  <td>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate(b)}
+                      aria-label={`Remove the booking of ${teamNames.get(b.teamId) ?? 'the team'} to ${projectName.get(b.projectId) ?? 'the project'}`}
+                    >
+                      Remove
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
       {remove.isError && <ErrorState error={remove.error} />}
     </Card>
   );

@@ -12,7 +12,7 @@ import {
   useUsers,
 } from '../../api/identity';
 import { useEverything } from '../../api/resources';
-import { Badge, Button, Card, Dialog, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { Badge, Button, Card, Dialog, EmptyState, Input, QueryView, Select } from '../../design';
 import { humanise } from '../../design/field';
 import { fieldErrors } from '../form-errors';
 import { usePageTitle } from '../record-name';
@@ -39,32 +39,30 @@ export function UserSettings() {
     <div className="stack">
       <CreateUserCard />
       <Card title="Users">
-        {users.isPending ? (
-          <Skeleton label="Loading users" />
-        ) : users.isError ? (
-          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <div className="t-table-wrap">
-            <table className="t-table user-table">
-              <caption className="visually-hidden">Users of the organisation and their roles</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((u) => (
-                  <UserRow key={u.id} user={u} isMe={u.id === me.id} onGrant={() => setGranting(u)} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QueryView query={users} label="users">
+          {(usersData) => (
+            <div className="t-table-wrap">
+              <table className="t-table user-table">
+                <caption className="visually-hidden">Users of the organisation and their roles</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Roles</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {usersData.map((u) => (
+                    <UserRow key={u.id} user={u} isMe={u.id === me.id} onGrant={() => setGranting(u)} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryView>
       </Card>
       {granting && <GrantRoleDialog user={granting} onClose={() => setGranting(undefined)} />}
     </div>

@@ -1,5 +1,5 @@
-// Small pieces every value page uses: number formats, status words, the loading / error / empty
-// switch for a query, and the portfolio a portfolio-level page shows.
+// Small pieces every value page uses: number formats, status words and the portfolio a
+// portfolio-level page shows.
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useEverything } from '../../api/resources';
