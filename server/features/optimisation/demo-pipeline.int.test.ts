@@ -7,6 +7,9 @@ import type { Store } from '../../store/database';
 import { testEngines } from '../../test/engines';
 import { type ApiClient, apiClient, createTestUser, tokenFor } from '../../test/factories';
 
+// The demo's own today; the API's clock is the real one, so scenarios here start at the demo's.
+const DEMO_CLOCK = '2026-06-30';
+
 // The demo's pipeline of proposed initiatives (server/demo/demo-pipeline.ts) makes the optimiser
 // worth showing: on the Digital portfolio's default scenario the optimum beats the cut line,
 // leaves something out and uses scarce skills.
@@ -31,7 +34,7 @@ describe.each(engines)('the demo pipeline on $name', (engine) => {
   beforeAll(async () => {
     ({ store, dispose } = await engine.open());
     app = await buildApp({ store, rateLimitPerMinute: 1_000_000 });
-    const demo = await seedDemo(store, { scale: 1, anchorDate: '2026-06-30' });
+    const demo = await seedDemo(store, { scale: 1, anchorDate: DEMO_CLOCK });
     const user = await createTestUser(store, demo.organisationId, { orgAdmin: true });
     api = apiClient(app, await tokenFor(store, demo.organisationId, user.userId));
     portfolios = (await api.get('/api/v1/portfolios?limit=50')).body.items;
@@ -62,14 +65,14 @@ describe.each(engines)('the demo pipeline on $name', (engine) => {
       'Data & Platform': 1,
     });
     const pipeline = projects.filter(
-      (p) => ['proposed', 'approved'].includes(p.lifecycleState) && (p.startDate ?? '') > '2026-06-30',
+      (p) => ['proposed', 'approved'].includes(p.lifecycleState) && (p.startDate ?? '') > DEMO_CLOCK,
     );
     expect(pipeline).toHaveLength(13);
   });
 
   it('gives the optimiser a real choice on Digital Customer Experience', async () => {
     const portfolioId = portfolios.find((p) => p.name === 'Digital Customer Experience')?.id ?? '';
-    const scenario = (await api.post(BASE, { portfolioId, name: 'Pipeline' })).body;
+    const scenario = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Pipeline' })).body;
     expect(scenario.constraints.budgetFactor).toBe(1);
     const candidates = scenario.candidates as ScenarioCandidate[];
     const started = await api.post(`${BASE}/${scenario.id}/runs`, { timeLimitMs: 10_000 });

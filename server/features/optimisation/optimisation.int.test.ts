@@ -12,6 +12,10 @@ import { seedDemo } from '../../demo/seed-demo';
 import type { Store } from '../../store/database';
 import { testEngines } from '../../test/engines';
 import { type ApiClient, apiClient, createTestUser, tokenFor } from '../../test/factories';
+import { quarterIndex, quarterStart } from './quarters';
+
+// The demo's own today; the API's clock is the real one, so scenarios here start at the demo's.
+const DEMO_CLOCK = '2026-06-30';
 
 // Scenarios on the Northwind demo: copy a live portfolio, edit it, run the optimiser in the
 // background (progress, cancel), compare two scenarios and adopt one with an audited decision.
@@ -40,7 +44,7 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
   beforeAll(async () => {
     ({ store, dispose } = await engine.open());
     app = await buildApp({ store, rateLimitPerMinute: 1_000_000 });
-    const demo = await seedDemo(store, { scale: 1, anchorDate: '2026-06-30' });
+    const demo = await seedDemo(store, { scale: 1, anchorDate: DEMO_CLOCK });
     organisationId = demo.organisationId;
     const token = await issueApiToken(store.db, {
       organisationId,
@@ -64,7 +68,7 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
   });
 
   it('copies the live portfolio, solves it in the background and beats or equals the cut line', async () => {
-    const created = await api.post(BASE, { portfolioId, name: 'Live plan' });
+    const created = await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Live plan' });
     expect(created.status).toBe(201);
     const scenario = created.body;
     const candidates = scenario.candidates as ScenarioCandidate[];
@@ -99,9 +103,39 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
     expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(run.id);
   }, 60_000);
 
+  it('starts the plan this quarter by default: running projects pinned with the rest of their run', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const byDefault = (await api.post(BASE, { portfolioId, name: 'From today' })).body;
+    expect(byDefault.horizonStart).toBe(quarterStart(quarterIndex(today)));
+    // At the demo's own today: every open project is a candidate, the running ones (in flight) on
+    // period 0 only, and each not-started one free to move but never before its planned quarter.
+    const scenario = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Demo today' }))
+      .body;
+    const h = quarterIndex(DEMO_CLOCK);
+    const projects = (await api.get(`/api/v1/projects?portfolioId=${portfolioId}&limit=100`)).body.items as {
+      id: string;
+      lifecycleState: string;
+      startDate: string | null;
+    }[];
+    for (const c of scenario.candidates as ScenarioCandidate[]) {
+      const project = projects.find((p) => p.id === c.id);
+      const planned = quarterIndex(project?.startDate ?? DEMO_CLOCK);
+      const running = planned < h && ['active', 'on_hold'].includes(project?.lifecycleState ?? '');
+      expect(c.inFlight).toBe(running);
+      if (running) expect([c.earliestStart, c.latestStart]).toEqual([0, 0]);
+      else {
+        expect(c.earliestStart).toBe(Math.max(0, Math.min(planned - h, 8 - c.duration)));
+        expect(c.latestStart).toBe(8 - c.duration);
+      }
+      expect(c.duration).toBeGreaterThanOrEqual(1);
+    }
+    expect((scenario.candidates as ScenarioCandidate[]).some((c) => c.inFlight)).toBe(true);
+    expect((scenario.candidates as ScenarioCandidate[]).some((c) => !c.inFlight)).toBe(true);
+  }, 60_000);
+
   it('turns binding limits into shadow-price sentences and compares two scenarios', async () => {
-    const base = (await api.post(BASE, { portfolioId, name: 'Base' })).body;
-    const cut = (await api.post(BASE, { portfolioId, name: 'Budget -20%' })).body;
+    const base = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Base' })).body;
+    const cut = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Budget -20%' })).body;
     const patched = await api.patch(`${BASE}/${cut.id}`, {
       constraints: { ...cut.constraints, budgetFactor: 0.8 },
       version: cut.version,
@@ -113,9 +147,13 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
     }
     const cutRun = (await api.get(`${BASE}/${cut.id}/runs`)).body.items[0];
     expect(cutRun.result.shadowPrices.length).toBeGreaterThan(0);
-    expect(cutRun.result.shadowPrices[0].sentence).toMatch(
-      /more budget in 20\d\d-Q\d would add about .+ of NPV\./,
-    );
+    // Binding budget quarters and the scarce skills (Node.js in the demo) are both priced.
+    const sentences: string[] = cutRun.result.shadowPrices.map((p: { sentence: string }) => p.sentence);
+    for (const sentence of sentences)
+      expect(sentence).toMatch(
+        /^(.+ more budget|One more FTE of .+ capacity) in 20\d\d-Q\d would add about .+ of NPV\.$/,
+      );
+    expect(sentences.some((x) => /more budget in 20\d\d-Q\d/.test(x))).toBe(true);
 
     const compared = await api.get(`${BASE}/${base.id}/compare/${cut.id}`);
     expect(compared.status).toBe(200);
@@ -135,7 +173,9 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
       { candidates: 150, periods: 8, skills: 4, tightness: 0.35 },
       5,
     );
-    const scenario = (await api.post(BASE, { portfolioId, name: 'Big', periods: 8 })).body;
+    const scenario = (
+      await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Big', periods: 8 })
+    ).body;
     const candidates: ScenarioCandidate[] = generated.candidates.map((c) => ({
       id: c.id,
       key: c.id,
@@ -187,8 +227,8 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
   }, 60_000);
 
   it('adopts a scenario with an audited decision record, superseding the earlier one', async () => {
-    const first = (await api.post(BASE, { portfolioId, name: 'Plan A' })).body;
-    const second = (await api.post(BASE, { portfolioId, name: 'Plan B' })).body;
+    const first = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Plan A' })).body;
+    const second = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Plan B' })).body;
     const noRun = await api.post(`${BASE}/${first.id}/adopt`, {
       rationale: 'Board decision',
       version: first.version,
@@ -225,7 +265,7 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
   }, 60_000);
 
   it('hides scenarios of a portfolio the caller cannot see and names the field of bad input', async () => {
-    const scenario = (await api.post(BASE, { portfolioId, name: 'Private' })).body;
+    const scenario = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Private' })).body;
     const outsider = await createTestUser(store, organisationId, {
       grants: [{ role: 'vmo_lead', scopeType: 'portfolio', scopeId: otherPortfolioId }],
     });

@@ -14,6 +14,7 @@ import { findPortfolioRows, type SnapshotRows } from './snapshot-store';
 // project's scored work items.
 
 const HOURS_PER_FTE_DAY = 8;
+const RUNNING = new Set(['active', 'on_hold']);
 
 export interface PortfolioSnapshot {
   candidates: ScenarioCandidate[];
@@ -33,11 +34,13 @@ export async function snapshotPortfolio(
   for (const p of rows.projects) {
     const startQ = p.start_date ? quarterIndex(p.start_date) : h;
     const endQ = p.end_date ? Math.max(startQ, quarterIndex(p.end_date)) : startQ + 1;
-    if (endQ < h) continue;
-    const inFlight = startQ < h;
-    const runStart = Math.max(startQ, h);
-    const duration = Math.min(periods, endQ - runStart + 1);
-    const earliest = inFlight ? 0 : Math.min(startQ - h, periods - duration);
+    // A running project keeps the rest of its run from the first quarter (one quarter if it is
+    // already past its end date); one not started yet keeps its whole planned run and may move,
+    // from its planned quarter (or now, if that has passed) to the last that still fits.
+    const inFlight = startQ < h && RUNNING.has(p.lifecycle_state);
+    const runStart = inFlight ? h : startQ;
+    const duration = Math.max(1, Math.min(periods, endQ - runStart + 1));
+    const earliest = inFlight ? 0 : Math.max(0, Math.min(startQ - h, periods - duration));
     const cost = costSeries(rows, p.id, p.budget, runStart, duration, endQ - startQ + 1);
     candidates.push({
       id: p.id,
@@ -62,7 +65,10 @@ export async function snapshotPortfolio(
   const ids = new Set(candidates.map((c) => c.id));
   for (const d of rows.dependencies) {
     const successor = candidates.find((c) => c.id === d.successor_id);
-    if (successor && ids.has(d.predecessor_id) && !successor.dependsOn.includes(d.predecessor_id))
+    // A successor already running has started whatever its predecessor did: the finish-to-start
+    // rule is history, and keeping it would make the running project impossible to keep.
+    if (!successor || successor.inFlight) continue;
+    if (ids.has(d.predecessor_id) && !successor.dependsOn.includes(d.predecessor_id))
       successor.dependsOn.push(d.predecessor_id);
   }
   return { candidates, constraints: constraintsOf(rows, candidates, h, periods) };
@@ -90,7 +96,7 @@ function costSeries(
   return out.map((x) => Math.round(x));
 }
 
-function demandSeries(rows: SnapshotRows, projectId: string, runStart: number, duration: number) {
+export function demandSeries(rows: SnapshotRows, projectId: string, runStart: number, duration: number) {
   const demand: Record<string, number[]> = {};
   for (const r of rows.requests.filter((x) => x.project_id === projectId)) {
     // Capacity here is pooled by skill; a request by role only (migration 0018) has no pool.
@@ -98,10 +104,12 @@ function demandSeries(rows: SnapshotRows, projectId: string, runStart: number, d
     const series = demand[r.skill] ?? new Array<number>(duration).fill(0);
     demand[r.skill] = series;
     const span = quarterSpan(r.start_date, r.end_date);
+    // The request's rate over its own dates, averaged over each quarter it touches: 1 FTE for
+    // half a quarter is 0.5 FTE of that quarter's capacity.
     const fte = r.unit === 'fte' ? r.amount : r.amount / Math.max(1, span.workingDays * HOURS_PER_FTE_DAY);
     for (const part of span.quarters) {
       const k = part.quarter - runStart;
-      if (k >= 0 && k < duration) series[k] = (series[k] ?? 0) + fte * part.share;
+      if (k >= 0 && k < duration) series[k] = (series[k] ?? 0) + fte * part.coverage;
     }
   }
   for (const skill of Object.keys(demand))

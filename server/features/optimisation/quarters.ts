@@ -22,18 +22,21 @@ const DAY = 86_400_000;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 
 /**
- * The quarters a date range touches and the share of the range's days in each, plus its
- * working days (Monday–Friday), to turn an hours request into FTE.
+ * The quarters a date range touches, with the share of the range's days in each (`share`, summing
+ * to 1) and the share of each quarter's days the range covers (`coverage`, to average a rate over
+ * the quarter), plus the range's working days (Monday–Friday), to turn an hours request into FTE.
  */
 export function quarterSpan(from: string, to: string) {
   const first = dayOf(from);
   const last = Math.max(first, dayOf(to));
   const total = last - first + 1;
-  const quarters: { quarter: number; share: number }[] = [];
+  const quarters: { quarter: number; share: number; coverage: number }[] = [];
   for (let q = quarterIndex(from); q <= quarterIndex(to); q++) {
     const qs = Math.max(first, dayOf(quarterStart(q)));
     const qe = Math.min(last, dayOf(quarterStart(q + 1)) - 1);
-    if (qe >= qs) quarters.push({ quarter: q, share: (qe - qs + 1) / total });
+    const length = dayOf(quarterStart(q + 1)) - dayOf(quarterStart(q));
+    if (qe >= qs)
+      quarters.push({ quarter: q, share: (qe - qs + 1) / total, coverage: (qe - qs + 1) / length });
   }
   let workingDays = 0;
   for (let d = first; d <= last; d++) {

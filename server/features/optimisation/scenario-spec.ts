@@ -42,7 +42,7 @@ export const scenarioSpec: ResourceSpec = {
       schema: Type.String({
         format: 'date',
         description:
-          "First quarter of the plan (default: the quarter the portfolio's earliest open project starts)",
+          'First quarter of the plan (default: the current quarter; projects already running are pinned to it with the rest of their run)',
       }),
       updatable: false,
     },
@@ -69,8 +69,9 @@ export const scenarioSpec: ResourceSpec = {
   hooks: {
     async beforeCreate(trx, ctx, row) {
       row.created_by = ctx.principal.userId;
-      const from = row.horizon_start ?? (await findEarliestOpenStart(trx, ctx, String(row.portfolio_id)));
-      const horizon = quarterStart(quarterIndex(String(from ?? ctx.now.slice(0, 10))));
+      // By default the plan starts this quarter: what is spent is spent, and a project already
+      // running is pinned to the first quarter with the rest of its run.
+      const horizon = quarterStart(quarterIndex(String(row.horizon_start ?? ctx.now.slice(0, 10))));
       row.horizon_start = horizon;
       if (row.candidates === null || row.constraints === null) {
         await copyLivePortfolio(trx, ctx, row, horizon);
@@ -112,19 +113,4 @@ function checkScenario(row: Record<string, unknown>) {
       errors.map((e) => `${e.field}: ${e.message}`).join('; '),
       errors.slice(0, 20),
     );
-}
-
-/**
- * The default horizon: the quarter the portfolio's earliest open project starts, so a new scenario
- * re-plans the whole live portfolio (projects that start later may then move).
- */
-async function findEarliestOpenStart(trx: Trx, ctx: RequestContext, portfolioId: string) {
-  const row = await trx
-    .selectFrom('projects')
-    .select((eb) => eb.fn.min('start_date').as('first'))
-    .where('organisation_id', '=', ctx.principal.organisationId)
-    .where('portfolio_id', '=', portfolioId)
-    .where('lifecycle_state', 'not in', ['completed', 'cancelled'])
-    .executeTakeFirst();
-  return row?.first ?? null;
 }
