@@ -50,13 +50,26 @@ export async function writeBackup(store: Store, file: string): Promise<Record<st
   for (const table of TABLES_IN_DEPENDENCY_ORDER) {
     counts[table] = 0;
     for await (const row of readTable(store.db as unknown as Kysely<AnyDb>, table)) {
-      await write({ table, row } satisfies BackupLine);
+      await write({ table, row: inColumnOrder(row) } satisfies BackupLine);
       counts[table] += 1;
     }
   }
   target.end();
   await once(out, 'finish');
   return counts;
+}
+
+/**
+ * A row with its columns in name order. The engines can hold a table's columns in different orders
+ * (SQLite rebuilds a table to change a column, PostgreSQL alters it in place), and the same data
+ * should make the same backup whichever engine wrote it.
+ */
+function inColumnOrder(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(row)
+      .sort()
+      .map((column) => [column, row[column]]),
+  );
 }
 
 /**
