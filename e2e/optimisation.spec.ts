@@ -25,6 +25,10 @@ afterAll(async () => {
 });
 
 async function expectAccessible(page: Page, name: string) {
+  // Charts load their library on first use; the page is only whole once every one has drawn.
+  await expect
+    .poll(() => page.getByRole('status', { name: 'Loading chart' }).count(), { timeout: 10_000 })
+    .toBe(0);
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
   expect(await seriousAxeViolations(page)).toEqual([]);
 }
