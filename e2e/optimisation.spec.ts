@@ -34,13 +34,14 @@ async function expectAccessible(page: Page, name: string) {
 }
 
 /** Creates a scenario from the live portfolio on the list page and lands on its page. */
-async function createScenario(page: Page, name: string) {
+async function createScenario(page: Page, name: string, quarters?: string) {
   await page.goto('/value/optimisation');
   await page
     .getByLabel('Portfolio', { exact: true })
     .last()
     .selectOption({ label: 'Digital Customer Experience' });
   await page.getByLabel('Scenario name').fill(name);
+  if (quarters) await page.getByLabel('Quarters planned').selectOption(quarters);
   await page.getByRole('button', { name: 'Create scenario' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
   return new URL(page.url()).pathname.split('/').at(-1) ?? '';
@@ -62,7 +63,15 @@ describe('portfolio optimisation', () => {
     await page.getByText(/Best NPV at each budget level/).waitFor();
     await page.getByRole('heading', { name: 'Timeline of the funded initiatives' }).waitFor();
 
-    const cut = await createScenario(page, 'Budget cut');
+    // Six quarters from this one, as chosen on the form.
+    const cut = await createScenario(page, 'Budget cut', '6');
+    const span = await page.getByText(/^Maximises NPV over \d{4}-Q\d – \d{4}-Q\d/).textContent();
+    const [from, to] = (span?.match(/\d{4}-Q\d/g) ?? []).map(
+      (q) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)),
+    );
+    const now = new Date();
+    expect(from).toBe(now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) + 1);
+    expect((to ?? 0) - (from ?? 0)).toBe(5);
     await page.getByLabel('Budget level (%)').fill('50');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved. Run the optimiser to see the effect.').waitFor();

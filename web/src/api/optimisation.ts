@@ -145,8 +145,13 @@ export function useScenario(id: string) {
 export function useCreateScenario() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { portfolioId: string; name: string; valueSource: ValueSource }) =>
-      apiRequest<Scenario>('POST', PATH, { body }),
+    mutationFn: (body: {
+      portfolioId: string;
+      name: string;
+      valueSource: ValueSource;
+      horizonStart?: string;
+      periods?: number;
+    }) => apiRequest<Scenario>('POST', PATH, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   });
 }

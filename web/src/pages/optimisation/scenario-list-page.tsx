@@ -16,6 +16,7 @@ import {
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
 import { VALUE_SOURCE_OPTIONS, valueName } from './optimisation-format';
+import { upcomingQuarters } from './period-labels';
 import './optimisation.css';
 import { ListExport } from '../list-export';
 
@@ -31,6 +32,9 @@ export function ScenarioListPage() {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [source, setSource] = useState<ValueSource>('npv');
+  const [quarters] = useState(() => upcomingQuarters(new Date().toISOString().slice(0, 10), 8));
+  const [horizonStart, setHorizonStart] = useState(quarters[0]?.value ?? '');
+  const [periods, setPeriods] = useState('8');
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const items = scenarios.data?.items ?? [];
@@ -61,7 +65,13 @@ export function ScenarioListPage() {
             onSubmit={(e) => {
               e.preventDefault();
               create.mutate(
-                { portfolioId, name: name.trim(), valueSource: source },
+                {
+                  portfolioId,
+                  name: name.trim(),
+                  valueSource: source,
+                  horizonStart,
+                  periods: Number(periods),
+                },
                 { onSuccess: (s) => navigate(`/value/optimisation/${s.id}`) },
               );
             }}
@@ -72,6 +82,18 @@ export function ScenarioListPage() {
               options={VALUE_SOURCE_OPTIONS}
               value={source}
               onChange={(e) => setSource(e.target.value as ValueSource)}
+            />
+            <Select
+              label="First quarter"
+              options={quarters}
+              value={horizonStart}
+              onChange={(e) => setHorizonStart(e.target.value)}
+            />
+            <Select
+              label="Quarters planned"
+              options={['4', '6', '8', '12', '16'].map((n) => ({ value: n, label: n }))}
+              value={periods}
+              onChange={(e) => setPeriods(e.target.value)}
             />
             <Button
               variant="primary"
