@@ -1,6 +1,7 @@
 import { comparePlans } from '../../../core/portfolio/compare-plans';
 import type { ScenarioCandidate, ScenarioConstraints } from '../../../core/portfolio/scenario';
 import type { OptimisationScenariosTable } from '../../store/tables';
+import { quarterIndex, quarterLabel } from './quarters';
 import type { RunResultValue } from './run-result';
 import { scenarioInput } from './run-service';
 
@@ -14,14 +15,38 @@ export interface ComparedSide {
   objective: number | null;
   totalCost: number | null;
   selectedCount: number;
-  budgetUsed: number[];
+  /** Per quarter of the comparison's axis; null in a quarter outside this scenario's horizon. */
+  budgetUsed: (number | null)[];
   budgetLimit: (number | null)[];
-  capacity: { skill: string; used: number[]; limit: (number | null)[] }[];
+  capacity: { skill: string; used: (number | null)[]; limit: (number | null)[] }[];
 }
 
 type Side = { row: OptimisationScenariosTable; runId: string | null; result: RunResultValue | null };
 
-function present(side: Side): ComparedSide {
+/**
+ * The quarters both scenarios cover, first to last: scenarios may start in different quarters and
+ * plan for different lengths, so each side's series and starts are placed on this one axis.
+ */
+function commonAxis(first: Side, second: Side) {
+  const start = (side: Side) => quarterIndex(side.row.horizon_start);
+  const from = Math.min(start(first), start(second));
+  const to = Math.max(start(first) + first.row.periods, start(second) + second.row.periods);
+  const labels = Array.from({ length: to - from }, (_, k) => quarterLabel(from + k));
+  /** Where a side's period `p` falls on the axis. */
+  const at = (side: Side, p: number) => start(side) - from + p;
+  const place = <T>(side: Side, series: readonly T[]): (T | null)[] => {
+    const out = new Array<T | null>(labels.length).fill(null);
+    series.forEach((x, p) => {
+      out[at(side, p)] = x;
+    });
+    return out;
+  };
+  return { labels, at, place };
+}
+
+type Axis = ReturnType<typeof commonAxis>;
+
+function present(side: Side, axis: Axis): ComparedSide {
   const r = side.result;
   return {
     id: side.row.id,
@@ -32,20 +57,29 @@ function present(side: Side): ComparedSide {
     objective: r?.objective ?? null,
     totalCost: r?.totalCost ?? null,
     selectedCount: r?.selected.length ?? 0,
-    budgetUsed: r?.usage.budget.used ?? [],
-    budgetLimit: r?.usage.budget.limit ?? [],
-    capacity: Object.entries(r?.usage.capacity ?? {}).map(([skill, use]) => ({ skill, ...use })),
+    budgetUsed: axis.place(side, r?.usage.budget.used ?? []),
+    budgetLimit: axis.place(side, r?.usage.budget.limit ?? []),
+    capacity: Object.entries(r?.usage.capacity ?? {}).map(([skill, use]) => ({
+      skill,
+      used: axis.place(side, use.used),
+      limit: axis.place(side, use.limit),
+    })),
   };
 }
 
 /** The edits that tell the two scenarios apart, as sentences (second relative to first). */
 function describeInputChanges(
-  labels: string[],
+  first: Side,
+  second: Side,
+  axis: Axis,
   a: { candidates: ScenarioCandidate[]; constraints: ScenarioConstraints },
   b: { candidates: ScenarioCandidate[]; constraints: ScenarioConstraints },
 ): string[] {
   const out: string[] = [];
   const pct = (f: number) => `${Math.round(f * 100)} %`;
+  const horizon = (side: Side) =>
+    `${side.row.periods} quarters from ${quarterLabel(quarterIndex(side.row.horizon_start))}`;
+  if (horizon(first) !== horizon(second)) out.push(`Plans ${horizon(second)} instead of ${horizon(first)}.`);
   if (a.constraints.budgetFactor !== b.constraints.budgetFactor)
     out.push(`Budget at ${pct(b.constraints.budgetFactor)} instead of ${pct(a.constraints.budgetFactor)}.`);
   const teamName = (id: string) => b.constraints.teams[id]?.name ?? a.constraints.teams[id]?.name ?? id;
@@ -65,7 +99,7 @@ function describeInputChanges(
         out.push(
           c.forcedStart === null
             ? `${name} may start when it fits.`
-            : `${name} must start in ${labels[c.forcedStart] ?? c.forcedStart}.`,
+            : `${name} must start in ${axis.labels[axis.at(second, c.forcedStart)] ?? c.forcedStart}.`,
         );
       if (was.valueOverride !== c.valueOverride) out.push(`${name} counts with a different value.`);
       if (was.excludes.join() !== c.excludes.join()) out.push(`${name} has different exclusions.`);
@@ -84,12 +118,15 @@ export function compareScenarios(first: Side, second: Side) {
   );
   const named = <T extends { id: string }>(xs: T[]) =>
     xs.map((x) => ({ ...x, key: names.get(x.id)?.key ?? x.id, name: names.get(x.id)?.name ?? x.id }));
-  const changes = comparePlans(first.result?.selected ?? [], second.result?.selected ?? []);
-  const labels = second.result?.periodLabels ?? first.result?.periodLabels ?? [];
+  const axis = commonAxis(first, second);
+  // Starts on the common axis, so the same quarter compares equal whatever each horizon's start.
+  const onAxis = (side: Side) =>
+    (side.result?.selected ?? []).map((x) => ({ id: x.id, start: axis.at(side, x.start) }));
+  const changes = comparePlans(onAxis(first), onAxis(second));
   return {
-    periodLabels: labels,
-    first: present(first),
-    second: present(second),
+    periodLabels: axis.labels,
+    first: present(first, axis),
+    second: present(second, axis),
     valueDifference:
       first.result?.objective != null && second.result?.objective != null
         ? second.result.objective - first.result.objective
@@ -97,6 +134,12 @@ export function compareScenarios(first: Side, second: Side) {
     selected: named(changes.selected),
     deselected: named(changes.deselected),
     moved: named(changes.moved),
-    inputChanges: describeInputChanges(labels, scenarioInput(first.row), scenarioInput(second.row)),
+    inputChanges: describeInputChanges(
+      first,
+      second,
+      axis,
+      scenarioInput(first.row),
+      scenarioInput(second.row),
+    ),
   };
 }

@@ -119,9 +119,13 @@ const Side = Type.Object({
   objective: NullableNum,
   totalCost: NullableNum,
   selectedCount: Type.Integer(),
-  budgetUsed: Type.Array(Num),
+  budgetUsed: Type.Array(NullableNum, {
+    description: 'Per quarter of periodLabels; null outside this horizon',
+  }),
   budgetLimit: Type.Array(NullableNum),
-  capacity: Type.Array(Type.Object({ skill: Str, used: Type.Array(Num), limit: Type.Array(NullableNum) })),
+  capacity: Type.Array(
+    Type.Object({ skill: Str, used: Type.Array(NullableNum), limit: Type.Array(NullableNum) }),
+  ),
 });
 
 const Named = { id: Str, key: Str, name: Str };

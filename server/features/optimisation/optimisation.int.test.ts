@@ -12,7 +12,7 @@ import { seedDemo } from '../../demo/seed-demo';
 import type { Store } from '../../store/database';
 import { testEngines } from '../../test/engines';
 import { type ApiClient, apiClient, createTestUser, tokenFor } from '../../test/factories';
-import { quarterIndex, quarterStart } from './quarters';
+import { quarterIndex, quarterLabel, quarterStart } from './quarters';
 
 // The demo's own today; the API's clock is the real one, so scenarios here start at the demo's.
 const DEMO_CLOCK = '2026-06-30';
@@ -166,6 +166,42 @@ describe.each(engines)('portfolio optimisation on $name', (engine) => {
     expect(c.first.budgetUsed).toHaveLength(8);
     const changed = c.selected.length + c.deselected.length + c.moved.length;
     expect(changed > 0 || c.valueDifference === 0).toBe(true);
+  }, 90_000);
+
+  it('compares scenarios with different horizons on one quarter axis', async () => {
+    const h = quarterIndex(DEMO_CLOCK);
+    const long = (await api.post(BASE, { portfolioId, horizonStart: DEMO_CLOCK, name: 'Eight', periods: 8 }))
+      .body;
+    const short = (
+      await api.post(BASE, { portfolioId, horizonStart: quarterStart(h + 1), name: 'Six later', periods: 6 })
+    ).body;
+    const results: Record<string, { selected: { id: string; start: number }[] }> = {};
+    for (const s of [long, short]) {
+      const run = (await api.post(`${BASE}/${s.id}/runs`, { timeLimitMs: 3000 })).body;
+      const done = await waitForRun(api, s.id, run.id);
+      expect(done.status).toBe('done');
+      results[s.id] = done.result;
+    }
+    const c = (await api.get(`${BASE}/${long.id}/compare/${short.id}`)).body;
+    expect(c.periodLabels).toEqual(Array.from({ length: 8 }, (_, k) => quarterLabel(h + k)));
+    expect(c.first.budgetUsed.every((x: number | null) => typeof x === 'number')).toBe(true);
+    // The later, shorter scenario covers axis quarters 1…6 only.
+    expect(c.second.budgetUsed[0]).toBeNull();
+    expect(c.second.budgetUsed[7]).toBeNull();
+    expect(c.second.budgetUsed.slice(1, 7).every((x: number | null) => typeof x === 'number')).toBe(true);
+    expect(c.inputChanges).toContain(
+      `Plans 6 quarters from ${quarterLabel(h + 1)} instead of 8 quarters from ${quarterLabel(h)}.`,
+    );
+    // Starts are compared as quarters: the later scenario's period p is axis quarter p + 1.
+    const startIn = (id: string, scenario: string, offset: number) =>
+      (results[scenario]?.selected.find((x) => x.id === id)?.start ?? Number.NaN) + offset;
+    for (const m of c.moved as { id: string; from: number; to: number }[]) {
+      expect(m.from).toBe(startIn(m.id, long.id, 0));
+      expect(m.to).toBe(startIn(m.id, short.id, 1));
+    }
+    const moved = new Set((c.moved as { id: string }[]).map((m) => m.id));
+    for (const x of results[long.id]?.selected ?? [])
+      if (startIn(x.id, short.id, 1) === x.start) expect(moved.has(x.id)).toBe(false);
   }, 90_000);
 
   it('cancels a long run at once and stays responsive meanwhile', async () => {

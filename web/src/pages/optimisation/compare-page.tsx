@@ -172,7 +172,9 @@ export function ComparePage() {
                       <td>{side.name}</td>
                       {cap.used.map((u, p) => (
                         <td key={c.periodLabels[p] ?? p}>
-                          {formatAmount(u)} / {cap.limit[p] === null ? '∞' : formatAmount(cap.limit[p])}
+                          {u === null
+                            ? '—'
+                            : `${formatAmount(u)} / ${cap.limit[p] === null ? '∞' : formatAmount(cap.limit[p])}`}
                         </td>
                       ))}
                     </tr>
