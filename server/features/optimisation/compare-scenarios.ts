@@ -123,6 +123,17 @@ export function compareScenarios(first: Side, second: Side) {
   const onAxis = (side: Side) =>
     (side.result?.selected ?? []).map((x) => ({ id: x.id, start: axis.at(side, x.start) }));
   const changes = comparePlans(onAxis(first), onAxis(second));
+  // A project running in both has started already; its start is each horizon's first quarter,
+  // so a different horizon is not a move.
+  const running = (side: Side) =>
+    new Set(
+      scenarioInput(side.row)
+        .candidates.filter((c) => c.inFlight)
+        .map((c) => c.id),
+    );
+  const runningInFirst = running(first);
+  const runningInSecond = running(second);
+  const moved = changes.moved.filter((m) => !(runningInFirst.has(m.id) && runningInSecond.has(m.id)));
   return {
     periodLabels: axis.labels,
     first: present(first, axis),
@@ -133,7 +144,7 @@ export function compareScenarios(first: Side, second: Side) {
         : null,
     selected: named(changes.selected),
     deselected: named(changes.deselected),
-    moved: named(changes.moved),
+    moved: named(moved),
     inputChanges: describeInputChanges(
       first,
       second,
