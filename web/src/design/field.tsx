@@ -141,6 +141,11 @@ export function optionsOf(values: readonly string[]): Option[] {
   return values.map((value) => ({ value, label: humanise(value) }));
 }
 
+/** Options from records (portfolios, teams, people …): the id as value, the name as label. */
+export function recordOptions(records: readonly { id: string; name: string }[] | undefined): Option[] {
+  return (records ?? []).map((r) => ({ value: r.id, label: r.name }));
+}
+
 export function humanise(value: string): string {
   const words = value.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);

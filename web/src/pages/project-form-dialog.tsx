@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateRecord, useEverything, useUpdateRecord } from '../api/resources';
 import { APPROACHES, HEALTHS, LIFECYCLE_STATES, type Project } from '../api/types';
-import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../design';
+import { Button, Dialog, Input, optionsOf, recordOptions, Select, Textarea } from '../design';
 import { usePortfolioScope } from '../shell/portfolio-scope';
 import { useDraftForm } from './draft-form';
 import { emptyToNull, fieldErrors } from './form-errors';
@@ -129,7 +129,7 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
             label="Portfolio"
             required
             placeholder="Choose a portfolio"
-            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(portfolios.data)}
             {...field('portfolioId')}
           />
           <Input
@@ -153,7 +153,7 @@ function ProjectForm({ onClose, project }: { onClose: () => void; project: Proje
           <Select
             label="Owner"
             placeholder="Nobody"
-            options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(people.data)}
             {...field('ownerId')}
           />
           <Input label="Start date" type="date" {...field('startDate')} />

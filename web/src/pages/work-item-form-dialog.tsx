@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateRecord, useEverything } from '../api/resources';
 import { WORK_ITEM_TYPES } from '../api/types';
-import { Button, Dialog, Input, optionsOf, Select } from '../design';
+import { Button, Dialog, Input, optionsOf, recordOptions, Select } from '../design';
 import { emptyToNull, fieldErrors } from './form-errors';
 
 /** Creates a work item (in `projectId` when given) and opens it. */
@@ -80,7 +80,7 @@ function WorkItemForm({ onClose, projectId }: { onClose: () => void; projectId: 
         <Select
           label="Team"
           placeholder="No team"
-          options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          options={recordOptions(teams.data)}
           value={draft.teamId}
           onChange={set('teamId')}
           error={errors.teamId}

@@ -9,7 +9,7 @@ import {
   useUpdateRecord,
 } from '../api/resources';
 import { WORK_ITEM_TYPES, type WorkItem } from '../api/types';
-import { Button, Card, Dialog, ErrorState, humanise, optionsOf, Skeleton } from '../design';
+import { Button, Card, Dialog, ErrorState, humanise, optionsOf, recordOptions, Skeleton } from '../design';
 import { formatDateTime } from '../lib/format';
 import { AuditHistory } from './audit-history';
 import { ConflictDialog } from './conflict-dialog';
@@ -63,8 +63,8 @@ export function WorkItemPage() {
     version: w.version,
     onSave: (value: string, baseVersion = w.version) => save({ [name]: convert(value) }, baseVersion),
   });
-  const teamOptions = (teams.data ?? []).map((t) => ({ value: t.id, label: t.name }));
-  const peopleOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const teamOptions = recordOptions(teams.data);
+  const peopleOptions = recordOptions(people.data);
   const nameOf = (options: { value: string; label: string }[], id: string | null) =>
     id ? (options.find((o) => o.value === id)?.label ?? '…') : undefined;
   const refused =

@@ -9,6 +9,7 @@ import {
   Input,
   optionsOf,
   QueryView,
+  recordOptions,
   Select,
   type SortState,
   toSortParam,
@@ -92,7 +93,7 @@ export function WorkItemsPage() {
             <Select
               label="Team"
               placeholder="Any"
-              options={(teamsList.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+              options={recordOptions(teamsList.data)}
               value={filters.teamId}
               onChange={setFilter('teamId')}
             />

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useEverything } from '../api/resources';
-import { Select } from '../design';
+import { recordOptions, Select } from '../design';
 
 // The portfolio switcher narrows the PMO and VMO pages to one portfolio ('' = all portfolios).
 const STORAGE_KEY = 'triad.portfolio';
@@ -31,7 +31,7 @@ export function usePortfolioScope(): PortfolioScope {
 export function PortfolioSwitcher() {
   const { portfolioId, setPortfolioId } = usePortfolioScope();
   const portfolios = useEverything('portfolios');
-  const options = (portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const options = recordOptions(portfolios.data);
   // A stored id that no longer exists falls back to all portfolios.
   const value = options.some((o) => o.value === portfolioId) ? portfolioId : '';
   return (

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import type { FlowScope } from '../../api/delivery';
 import { useEverything } from '../../api/resources';
-import { Select, Skeleton } from '../../design';
+import { recordOptions, Select, Skeleton } from '../../design';
 
 const KINDS = [
   { value: 'team', label: 'Team' },
@@ -51,7 +51,7 @@ export function ScopePicker({ children }: { children: (scope: FlowScope, name: s
         />
         <Select
           label={KINDS.find((k) => k.value === kind)?.label.split(' ')[0] ?? 'Record'}
-          options={list.map((r) => ({ value: r.id, label: r.name }))}
+          options={recordOptions(list)}
           value={chosen?.id ?? ''}
           onChange={(e) => setParams({ scope: kind, id: e.target.value }, { replace: true })}
         />

@@ -10,6 +10,7 @@ import {
   EmptyState,
   ErrorState,
   Input,
+  recordOptions,
   Select,
   Skeleton,
 } from '../../design';
@@ -38,7 +39,7 @@ export function ScenarioListPage() {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const items = scenarios.data?.items ?? [];
-  const options = items.map((s) => ({ value: s.id, label: s.name }));
+  const options = recordOptions(items);
   return (
     <>
       <div className="page-header">
@@ -54,7 +55,7 @@ export function ScenarioListPage() {
         <form className="row" aria-label="Portfolio" onSubmit={(e) => e.preventDefault()}>
           <Select
             label="Portfolio"
-            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(portfolios.data)}
             value={portfolioId}
             onChange={(e) => setChosen(e.target.value)}
           />

@@ -17,6 +17,7 @@ import {
   humanise,
   Input,
   QueryView,
+  recordOptions,
   Select,
   Textarea,
 } from '../../design';
@@ -271,7 +272,7 @@ function ProposalDialog({ onClose }: { onClose: () => void }) {
         placeholder="Choose a portfolio"
         value={portfolioId}
         onChange={(e) => setPortfolioId(e.target.value)}
-        options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        options={recordOptions(portfolios.data)}
         error={errorOf('portfolioId')}
       />
       <Select

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { usePortfolioRaid, useRaciWarnings } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { type HeatMapCell, RiskHeatMap } from '../../charts/risk-heat-map';
-import { Badge, Card, EmptyState, humanise, QueryView, Select } from '../../design';
+import { Badge, Card, EmptyState, humanise, QueryView, recordOptions, Select } from '../../design';
 import { formatMoney } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { ListExport } from '../list-export';
@@ -42,7 +42,7 @@ export function PortfolioRaidPage() {
           label="Portfolio"
           value={portfolioId}
           onChange={(e) => setChosen(e.target.value)}
-          options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          options={recordOptions(portfolios.data)}
         />
       </div>
       <QueryView query={raid} label="the RAID roll-up" lines={8}>

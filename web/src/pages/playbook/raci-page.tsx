@@ -3,7 +3,17 @@ import { useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { type RaciMatrix, usePlaybookList, usePlaybookWrite } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
-import { Badge, Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorState,
+  Input,
+  recordOptions,
+  Select,
+  Skeleton,
+} from '../../design';
 import { ConflictNotice } from './conflict-notice';
 import { ProjectPlaybookHeader } from './project-playbook-header';
 import { TableWrap } from './table-wrap';
@@ -163,7 +173,7 @@ function MatrixEditor({ matrix }: { matrix: RaciMatrix }) {
           placeholder="Choose a person"
           value={newPerson}
           onChange={(e) => setNewPerson(e.target.value)}
-          options={(people.data ?? []).slice(0, 300).map((p) => ({ value: p.id, label: p.name }))}
+          options={recordOptions(people.data?.slice(0, 300))}
         />
         <Button
           disabled={!newPerson}

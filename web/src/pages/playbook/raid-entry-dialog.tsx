@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { usePlaybookWrite } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
-import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
+import { Button, Dialog, Input, optionsOf, recordOptions, Select, Textarea } from '../../design';
 import { FieldProblems, fieldErrorOf } from './decision-dialog';
 import {
   buildRaidBody,
@@ -69,7 +69,7 @@ export function RaidEntryDialog({
   const { create, update } = usePlaybookWrite<RaidRecord>(RAID_RESOURCE[kind]);
   const write = entry ? update : create;
   const people = useEverything('people');
-  const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const personOptions = recordOptions(people.data);
   // The entry as opened (or as taken from someone else's save): the edit is what differs from it.
   const [original, setOriginal] = useState<RaidValues>(() => (entry ? toRaidValues(kind, entry) : {}));
   const [values, setValues] = useState<RaidValues>(() =>

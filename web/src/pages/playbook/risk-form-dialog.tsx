@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { type Risk, usePlaybookWrite } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
-import { Button, Dialog, Input, optionsOf, Select } from '../../design';
+import { Button, Dialog, Input, optionsOf, recordOptions, Select } from '../../design';
 import { bindDraft } from '../draft-form';
 import { ConflictNotice } from './conflict-notice';
 import { FieldProblems, fieldErrorOf } from './decision-dialog';
@@ -47,7 +47,7 @@ export function RiskFormDialog({
   const { create, update } = usePlaybookWrite<Risk>('risks');
   const write = risk ? update : create;
   const people = useEverything('people');
-  const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const personOptions = recordOptions(people.data);
   const [form, setForm] = useState<RiskForm>(() => toRiskForm(risk));
   const [attempted, setAttempted] = useState(false);
   const problems = useMemo(() => findRiskFormErrors(form), [form]);

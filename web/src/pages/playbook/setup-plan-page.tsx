@@ -4,7 +4,18 @@ import { type SetupPlan, type SetupStep, useSetupPlan, useUpdateSetupStep } from
 import { useEverything } from '../../api/resources';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SimpleBarChart } from '../../charts/lazy-charts';
-import { Badge, Button, Card, Dialog, ErrorState, Input, QueryView, Select, Textarea } from '../../design';
+import {
+  Badge,
+  Button,
+  Card,
+  Dialog,
+  ErrorState,
+  Input,
+  QueryView,
+  recordOptions,
+  Select,
+  Textarea,
+} from '../../design';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../record-name';
 import { ConflictNotice } from './conflict-notice';
@@ -180,7 +191,7 @@ function PlanDialog({ item, onClose }: { item: SetupStep; onClose: () => void })
         placeholder="Nobody yet"
         value={ownerId}
         onChange={(e) => setOwnerId(e.target.value)}
-        options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        options={recordOptions(people.data)}
         error={fieldErrorOf(update.error, 'ownerId')}
       />
       <Input

@@ -5,7 +5,7 @@ import { type StatusRollup, useStatusRollup } from '../../api/playbook';
 import { useEverything } from '../../api/resources';
 import { ChartFrame } from '../../charts/chart-frame';
 import { SimpleBarChart } from '../../charts/lazy-charts';
-import { Card, EmptyState, ErrorState, HealthBadge, Select, Skeleton } from '../../design';
+import { Card, EmptyState, ErrorState, HealthBadge, recordOptions, Select, Skeleton } from '../../design';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 import { usePageTitle } from '../record-name';
@@ -49,7 +49,7 @@ export function StatusRollupPage() {
           label="Portfolio"
           value={portfolioId}
           onChange={(e) => setChosen(e.target.value)}
-          options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          options={recordOptions(portfolios.data)}
         />
       </div>
       {portfolios.isError ? (

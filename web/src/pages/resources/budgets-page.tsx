@@ -4,7 +4,7 @@ import { useEverything } from '../../api/resources';
 import { usePortfolioRollup } from '../../api/resources-money';
 import { ChartFrame } from '../../charts/chart-frame';
 import { BudgetBars } from '../../charts/lazy-charts';
-import { Badge, Card, EmptyState, ErrorState, Select, Skeleton } from '../../design';
+import { Badge, Card, EmptyState, ErrorState, recordOptions, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { BudgetFormCard } from './budget-form-card';
 import { PortfolioBudgetCard } from './portfolio-budget-card';
@@ -42,7 +42,7 @@ export function BudgetsPage() {
         <form className="row" aria-label="Roll-up settings" onSubmit={(e) => e.preventDefault()}>
           <Select
             label="Portfolio"
-            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(portfolios.data)}
             value={portfolioId}
             onChange={(e) => setChosen(e.target.value)}
           />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useEverything } from '../../api/resources';
 import { useEffortEstimate } from '../../api/resources-money';
-import { Button, Card, EmptyState, ErrorState, Input, Select, Skeleton } from '../../design';
+import { Button, Card, EmptyState, ErrorState, Input, recordOptions, Select, Skeleton } from '../../design';
 import { hours, ratio } from './window';
 
 const TYPES = ['story', 'task', 'bug', 'feature', 'epic'].map((t) => ({ value: t, label: t }));
@@ -47,7 +47,7 @@ export function EffortEstimateCard() {
           <Select
             label="Team"
             placeholder="Any team"
-            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            options={recordOptions(teams.data)}
             value={draft.teamId}
             onChange={(e) => setDraft({ ...draft, teamId: e.target.value })}
           />

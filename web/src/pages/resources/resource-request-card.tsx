@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useEverything } from '../../api/resources';
 import { useOpenRequests, useRequestMutations } from '../../api/resources-money';
-import { Button, Card, ErrorState, Input, QueryView, Select } from '../../design';
+import { Button, Card, ErrorState, Input, QueryView, recordOptions, Select } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { emptyToNull, fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
@@ -96,7 +96,7 @@ export function ResourceRequestCard({ from, to }: { from: string; to: string }) 
           <Select
             label="Through team"
             placeholder="No team"
-            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            options={recordOptions(teams.data)}
             {...field('teamId')}
           />
           <Input

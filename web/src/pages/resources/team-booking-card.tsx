@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useEverything } from '../../api/resources';
 import { type TEAM_BOOKING_UNITS, useTeamBookingMutations, useTeamBookings } from '../../api/resources-money';
-import { Badge, Button, Card, ErrorState, Input, QueryView, Select } from '../../design';
+import { Badge, Button, Card, ErrorState, Input, QueryView, recordOptions, Select } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { fieldErrors } from '../form-errors';
 import { useTeamNames } from '../record-name';
@@ -70,7 +70,7 @@ export function TeamBookingCard({ from, to }: { from: string; to: string }) {
             label="Team"
             required
             placeholder="Choose a team"
-            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            options={recordOptions(teams.data)}
             {...field('teamId')}
           />
           <Select

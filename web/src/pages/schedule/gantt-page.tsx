@@ -10,7 +10,7 @@ import {
   useTaskRecords,
   useVariance,
 } from '../../api/schedule';
-import { EmptyState, ErrorState, Select, Skeleton } from '../../design';
+import { EmptyState, ErrorState, recordOptions, Select, Skeleton } from '../../design';
 import { usePageTitle } from '../record-name';
 import { GanttChart } from './gantt-chart';
 import { GanttLegend } from './gantt-legend';
@@ -165,7 +165,7 @@ export function GanttPage() {
         </fieldset>
         <Select
           label="Baseline"
-          options={(baselines.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          options={recordOptions(baselines.data)}
           placeholder="None"
           value={baselineId}
           onChange={(e) => setBaselineChoice(e.target.value)}

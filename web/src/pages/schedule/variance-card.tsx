@@ -8,6 +8,7 @@ import {
   DataTable,
   EmptyState,
   ErrorState,
+  recordOptions,
   Select,
   Skeleton,
 } from '../../design';
@@ -65,7 +66,7 @@ export function VarianceCard({ projectId }: { projectId: string }) {
       actions={
         <Select
           label="Baseline"
-          options={(baselines.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          options={recordOptions(baselines.data)}
           value={baselineId}
           onChange={(e) => setChoice(e.target.value)}
         />

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { BENEFIT_STATUSES, REVIEW_OUTCOMES } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Benefit, useValueList } from '../../api/value';
-import { Button, Dialog, Input, optionsOf, Select, Textarea } from '../../design';
+import { Button, Dialog, Input, optionsOf, recordOptions, Select, Textarea } from '../../design';
 import { useDraftForm } from '../draft-form';
 import {
   type Direction,
@@ -111,7 +111,7 @@ export function BenefitFormDialog({
           <Select
             label="Owner"
             placeholder="Nobody yet"
-            options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(people.data)}
             {...field('ownerId')}
           />
           <Select label="Status" options={optionsOf(BENEFIT_STATUSES)} {...field('status')} />

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { GOAL_LEVELS } from '../../../../core/model/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Goal, type KeyResult, type TreeGoal, useValueList, useValueRecord } from '../../api/value';
-import { Dialog, Input, optionsOf, Select, Textarea } from '../../design';
+import { Dialog, Input, optionsOf, recordOptions, Select, Textarea } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
 import { DirectionSelect } from './direction-select';
@@ -105,7 +105,7 @@ export function GoalFormDialog({
             label="Portfolio"
             required
             placeholder="Choose a portfolio"
-            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(portfolios.data)}
             {...field('portfolioId')}
           />
         )}
@@ -114,7 +114,7 @@ export function GoalFormDialog({
             label="Team"
             required
             placeholder="Choose a team"
-            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            options={recordOptions(teams.data)}
             {...field('teamId')}
           />
         )}
@@ -127,7 +127,7 @@ export function GoalFormDialog({
         <Select
           label="Owner"
           placeholder="Nobody yet"
-          options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          options={recordOptions(people.data)}
           {...field('ownerId')}
         />
         <Textarea label="Description" rows={2} {...field('description')} />
@@ -213,7 +213,7 @@ export function KeyResultFormDialog({
           <Select
             label="Owner"
             placeholder="Nobody yet"
-            options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(people.data)}
             {...field('ownerId')}
           />
           <Input label="Due date" type="date" {...field('dueDate')} />

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { CUSTOMER_METRIC_TYPES, KPI_FREQUENCIES, KPI_METRIC_TYPES } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import { type Kpi, useValueList } from '../../api/value';
-import { Dialog, humanise, Input, optionsOf, Select, Textarea } from '../../design';
+import { Dialog, humanise, Input, optionsOf, recordOptions, Select, Textarea } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
 import { DirectionSelect } from './direction-select';
@@ -89,7 +89,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
           <Select
             label="Owner"
             placeholder="Nobody yet"
-            options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(people.data)}
             {...field('ownerId')}
           />
           <Select
@@ -107,7 +107,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
               label="Portfolio"
               required
               placeholder="Choose a portfolio"
-              options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              options={recordOptions(portfolios.data)}
               {...field('portfolioId')}
             />
           )}
@@ -116,7 +116,7 @@ export function KpiFormDialog({ record, onClose }: { record?: Kpi; onClose: () =
               label="Value stream"
               required
               placeholder="Choose a value stream"
-              options={(streams.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              options={recordOptions(streams.data)}
               {...field('valueStreamId')}
             />
           )}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type Criterion, type ScoringModel, useValueList } from '../../api/value';
-import { Button, Card, Input, QueryView, Select } from '../../design';
+import { Button, Card, Input, QueryView, recordOptions, Select } from '../../design';
 import { ConflictDialog } from '../conflict-dialog';
 import { usePageTitle } from '../record-name';
 import { PageHeader, ScrollTable } from './value-common';
@@ -39,10 +39,7 @@ export function ScoringModelsPage() {
               <Select
                 label="Model"
                 value={model ? model.id : 'new'}
-                options={[
-                  ...list.map((m) => ({ value: m.id, label: m.name })),
-                  { value: 'new', label: 'New model…' },
-                ]}
+                options={[...recordOptions(list), { value: 'new', label: 'New model…' }]}
                 onChange={(e) => setSelected(e.target.value)}
               />
               <ModelEditor key={model?.id ?? 'new'} model={model} onCreated={setSelected} />

@@ -3,7 +3,16 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useEverything } from '../../api/resources';
-import { Badge, type BadgeTone, ButtonLink, Card, humanise, QueryView, Select } from '../../design';
+import {
+  Badge,
+  type BadgeTone,
+  ButtonLink,
+  Card,
+  humanise,
+  QueryView,
+  recordOptions,
+  Select,
+} from '../../design';
 import { usePortfolioScope } from '../../shell/portfolio-scope';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -55,7 +64,7 @@ export function usePortfolioChoice(): {
 } {
   const { portfolioId } = usePortfolioScope();
   const portfolios = useEverything('portfolios');
-  const options = (portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const options = recordOptions(portfolios.data);
   return { portfolioId: portfolioId || options[0]?.value, options };
 }
 

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { VALUE_STREAM_KINDS } from '../../../../core/value/vocabulary';
 import { useEverything } from '../../api/resources';
 import type { ValueStream } from '../../api/value';
-import { Dialog, Input, optionsOf, Select, Textarea } from '../../design';
+import { Dialog, Input, optionsOf, recordOptions, Select, Textarea } from '../../design';
 import { useDraftForm } from '../draft-form';
 import { DeleteRecord } from './delete-record';
 import { SaveConflict, SaveFooter } from './save-controls';
@@ -94,13 +94,13 @@ export function ValueStreamFormDialog({ record, onClose }: { record?: ValueStrea
           <Select
             label="Portfolio"
             placeholder="None (organisation-wide)"
-            options={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(portfolios.data)}
             {...field('portfolioId')}
           />
           <Select
             label="Owner"
             placeholder="Nobody yet"
-            options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={recordOptions(people.data)}
             {...field('ownerId')}
           />
         </div>
@@ -115,7 +115,7 @@ export function ValueStreamFormDialog({ record, onClose }: { record?: ValueStrea
           />
           <CheckList
             legend="Teams serving it"
-            options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            options={recordOptions(teams.data)}
             chosen={draft.teamIds}
             onChange={(teamIds) => set({ teamIds })}
             error={errors.teamIds}
