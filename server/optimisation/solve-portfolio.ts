@@ -103,7 +103,7 @@ export async function solvePortfolio(
   // before its root LP has no bound of its own, and then the LP relaxation is solved for one.
   const rawBound =
     run.bound === null && greedy.lpBound === undefined
-      ? relaxationBound(highs, problem)
+      ? (runModel(highs, greedy.relaxed).bound ?? Number.POSITIVE_INFINITY)
       : Math.min(run.bound ?? Number.POSITIVE_INFINITY, greedy.lpBound ?? Number.POSITIVE_INFINITY);
   const bound = Math.max(objective, integral ? Math.floor(rawBound + 1e-6) : rawBound);
   let gap = (bound - objective) / Math.max(Math.abs(objective), 1);
@@ -150,12 +150,8 @@ function bestStartingPlan(problem: PortfolioProblem, highs: Highs) {
   const feasible = plans.filter((p) => verifyPlan(problem, p.plan).length === 0);
   const pool = feasible.length > 0 ? feasible : plans;
   const best = pool.reduce((a, p) => (p.objective > a.objective ? p : a));
-  return { ...best, lpBound };
-}
-
-/** The LP relaxation's optimum: an upper bound on every plan (infinite if the LP has none). */
-function relaxationBound(highs: Highs, problem: PortfolioProblem): number {
-  return runModel(highs, buildPortfolioModel(problem, { relax: true })).bound ?? Number.POSITIVE_INFINITY;
+  // The relaxed model goes back too: when HiGHS stops before its own bound, it gives one.
+  return { ...best, lpBound, relaxed };
 }
 
 /**

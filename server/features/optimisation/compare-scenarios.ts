@@ -110,11 +110,10 @@ function describeInputChanges(
 
 /** Two scenarios side by side: value, cost, capacity use per period and what changed. */
 export function compareScenarios(first: Side, second: Side) {
+  const inputA = scenarioInput(first.row);
+  const inputB = scenarioInput(second.row);
   const names = new Map(
-    [...scenarioInput(first.row).candidates, ...scenarioInput(second.row).candidates].map((c) => [
-      c.id,
-      { key: c.key, name: c.name },
-    ]),
+    [...inputA.candidates, ...inputB.candidates].map((c) => [c.id, { key: c.key, name: c.name }]),
   );
   const named = <T extends { id: string }>(xs: T[]) =>
     xs.map((x) => ({ ...x, key: names.get(x.id)?.key ?? x.id, name: names.get(x.id)?.name ?? x.id }));
@@ -125,14 +124,10 @@ export function compareScenarios(first: Side, second: Side) {
   const changes = comparePlans(onAxis(first), onAxis(second));
   // A project running in both has started already; its start is each horizon's first quarter,
   // so a different horizon is not a move.
-  const running = (side: Side) =>
-    new Set(
-      scenarioInput(side.row)
-        .candidates.filter((c) => c.inFlight)
-        .map((c) => c.id),
-    );
-  const runningInFirst = running(first);
-  const runningInSecond = running(second);
+  const running = (input: typeof inputA) =>
+    new Set(input.candidates.filter((c) => c.inFlight).map((c) => c.id));
+  const runningInFirst = running(inputA);
+  const runningInSecond = running(inputB);
   const moved = changes.moved.filter((m) => !(runningInFirst.has(m.id) && runningInSecond.has(m.id)));
   return {
     periodLabels: axis.labels,
@@ -145,12 +140,6 @@ export function compareScenarios(first: Side, second: Side) {
     selected: named(changes.selected),
     deselected: named(changes.deselected),
     moved: named(moved),
-    inputChanges: describeInputChanges(
-      first,
-      second,
-      axis,
-      scenarioInput(first.row),
-      scenarioInput(second.row),
-    ),
+    inputChanges: describeInputChanges(first, second, axis, inputA, inputB),
   };
 }
